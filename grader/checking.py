@@ -1,0 +1,219 @@
+"""Helpers for writing checks: compare the learner's output with the oracle, name the mistake.
+
+A check builds inputs, computes the oracle in torch float64, calls the learner through
+`grader.learner.call`, and hands both to `expect_close`. On a mismatch, `expect_close` tries the
+exercise's known mistakes (variants of the oracle) and names the one that matches.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+import numpy as np
+import torch
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A classic mistake: a short name, what it means in plain words, the theory anchor."""
+
+    name: str
+    explanation: str
+    anchor: str = "classic-mistakes"
+
+
+class CheckFailure(AssertionError):
+    """A check's verdict on the learner's output, with the case and, if recognised, the mistake."""
+
+    def __init__(self, message: str, *, case: str = "", mistake: Mistake | None = None):
+        super().__init__(message)
+        self.message = message
+        self.case = case
+        self.mistake = mistake
+
+
+# Extra facts a check reports (the speed figures, the oracle used); the plugin collects them.
+_notes: dict[str, Any] = {}
+
+
+def note(**facts: Any) -> None:
+    _notes.update(facts)
+
+
+def take_notes() -> dict[str, Any]:
+    facts = dict(_notes)
+    _notes.clear()
+    return facts
+
+
+def describe(**params: Any) -> str:
+    """A case as the learner can reproduce it: `x (2, 3, 5, 5) float64, stride=2, padding=1`."""
+    parts = []
+    for key, value in params.items():
+        if isinstance(value, (np.ndarray, torch.Tensor)):
+            dtype = str(value.dtype).replace("torch.", "")
+            parts.append(f"{key} {tuple(value.shape)} {dtype}")
+        else:
+            parts.append(f"{key}={value!r}")
+    return ", ".join(parts)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "None (did you forget to `return` the result?)"
+    if isinstance(value, torch.Tensor):
+        return "a torch.Tensor"
+    if isinstance(value, np.ndarray):
+        return "a NumPy array"
+    return f"a {type(value).__name__}"
+
+
+def expect_close(
+    got: Any,
+    expected: torch.Tensor,
+    *,
+    case: str,
+    dtype: np.dtype | torch.dtype,
+    rtol: float,
+    atol: float,
+    framework: str = "numpy",
+    mistakes: Mapping[Mistake, Callable[[], torch.Tensor]] | None = None,
+    shape_hint: Callable[[tuple, tuple], Mistake | None] | None = None,
+) -> None:
+    """Fail with a precise message unless `got` matches the float64 oracle `expected`.
+
+    `mistakes` maps each known mistake to a function computing the output that mistake would
+    give (in float64); they are evaluated only when the learner's output is wrong.
+    """
+    wanted_type = np.ndarray if framework == "numpy" else torch.Tensor
+    if not isinstance(got, wanted_type):
+        raise CheckFailure(
+            f"expected {_kind(np.empty(0) if framework == 'numpy' else torch.empty(0))} "
+            f"but your function returned {_kind(got)}",
+            case=case,
+        )
+    expected_shape = tuple(expected.shape)
+    if tuple(got.shape) != expected_shape:
+        mistake = shape_hint(tuple(got.shape), expected_shape) if shape_hint else None
+        if mistake is None:
+            mistake = _match_mistake(None, got, mistakes, rtol=rtol, atol=atol)
+        raise CheckFailure(
+            f"wrong output shape: got {tuple(got.shape)}, expected {expected_shape}",
+            case=case,
+            mistake=mistake,
+        )
+    if got.dtype != dtype:
+        raise CheckFailure(
+            f"wrong dtype: got {got.dtype}, expected {dtype} (the input's dtype)", case=case
+        )
+    got64 = (torch.from_numpy(np.array(got, copy=True)) if framework == "numpy" else got.detach()).to(
+        device="cpu", dtype=torch.float64
+    )
+    expected = expected.detach().to(device="cpu", dtype=torch.float64)
+    bad = ~torch.isfinite(got64) & torch.isfinite(expected)
+    if bad.any():
+        where = tuple(int(i) for i in bad.nonzero()[0])
+        raise CheckFailure(
+            f"your output contains NaN or Inf where the expected value is finite "
+            f"({int(bad.sum())} elements; first at index {where}: got {got64[where].item()}, "
+            f"expected {expected[where].item()})",
+            case=case,
+        )
+    try:
+        torch.testing.assert_close(got64, expected, rtol=rtol, atol=atol, equal_nan=True)
+    except AssertionError as exc:
+        mistake = _match_mistake(expected, got64, mistakes, rtol=rtol, atol=atol)
+        details = str(exc).replace("Tensor-likes are not close!", "").strip()
+        raise CheckFailure(f"values differ from torch's\n{details}", case=case, mistake=mistake) from None
+
+
+def _match_mistake(expected, got, mistakes, *, rtol, atol) -> Mistake | None:
+    if not mistakes:
+        return None
+    got64 = got if isinstance(got, torch.Tensor) else torch.from_numpy(np.asarray(got, dtype=np.float64))
+    got64 = got64.detach().to("cpu", torch.float64)
+    for mistake, variant in mistakes.items():
+        try:
+            candidate = variant().detach().to("cpu", torch.float64)
+        except Exception:  # noqa: BLE001 - a variant that does not apply to this case
+            continue
+        if candidate.shape == got64.shape and torch.allclose(got64, candidate, rtol=rtol, atol=atol, equal_nan=True):
+            return mistake
+    return None
+
+
+def expect_unchanged(before: Mapping[str, Any], after: Mapping[str, Any], *, case: str) -> None:
+    """The learner's function must not modify its inputs in place."""
+    for name, original in before.items():
+        current = after[name]
+        same = np.array_equal(original, current, equal_nan=True) if isinstance(original, np.ndarray) \
+            else torch.equal(original, current)
+        if not same:
+            raise CheckFailure(
+                f"your function modified its input `{name}` in place; work on a copy "
+                f"(e.g. np.pad returns a new array) so the caller's data stays as it was",
+                case=case,
+                mistake=Mistake("input modified in place", "the function changed an array it was given",
+                                "classic-mistakes"),
+            )
+
+
+def snapshot(**arrays: Any) -> dict[str, Any]:
+    return {k: (v.copy() if isinstance(v, np.ndarray) else v.clone()) for k, v in arrays.items()}
+
+
+def banned_calls(path: Path, banned: tuple[str, ...]) -> list[str]:
+    """Where the learner's file imports or calls something it must not, as `line N: what`.
+
+    A banned entry is either a module ("torch" bans importing it) or a dotted call suffix
+    ("F.conv2d", "nn.functional.conv2d").
+    """
+    try:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    except (SyntaxError, OSError, UnicodeDecodeError):
+        return []  # the import check reports these
+    found = []
+    modules = {b for b in banned if "." not in b}
+    calls = {b for b in banned if "." in b}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names = [node.module or ""]
+        elif isinstance(node, (ast.Attribute, ast.Name)):
+            dotted = _dotted(node)
+            hit = next((c for c in calls if dotted == c or dotted.endswith("." + c)), None)
+            if hit:
+                found.append(f"line {node.lineno}: {dotted}")
+            continue
+        elif isinstance(node, ast.Call) and _dotted(node.func) in {"__import__", "importlib.import_module"}:
+            names = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+        else:
+            continue
+        for name in names:
+            if name.split(".")[0] in modules:
+                found.append(f"line {node.lineno}: import {name}")
+    return sorted(set(found), key=lambda s: int(s.split(":")[0].split()[1]))
+
+
+def _dotted(node: ast.AST) -> str:
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+def expect_no_banned_calls(path: Path, banned: tuple[str, ...], why: str) -> None:
+    found = banned_calls(path, banned)
+    if found:
+        raise CheckFailure(
+            f"{Path(path).name} uses what this exercise asks you to write yourself ({why}):\n  "
+            + "\n  ".join(found),
+            mistake=Mistake("calls the function it re-implements",
+                            "the point is to write it from scratch", "rules"),
+        )

@@ -1,0 +1,158 @@
+"""The pytest plugin that runs one exercise's checks against the learner's file.
+
+Loaded with `-p grader.plugin` in the child process (and in-process by the kit's tests).
+It provides the `target` fixture (the learner's module), orders checks (correctness first,
+speed last), skips speed checks once something is wrong, stops early when every further check
+would fail the same way (not implemented, import error, time-out), and writes one JSON line
+per event to the results file so the parent can report even if this process dies.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from . import catalog
+from .checking import CheckFailure, take_notes
+from .learner import LearnerProblem, load_module
+
+KIND_ORDER = {"correctness": 0, "hygiene": 1, "rules": 2, "speed": 3}
+STOPPING_REASONS = {"not_implemented", "import_error", "timeout"}
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("grader")
+    group.addoption("--grader-target", help="the learner's module file to check")
+    group.addoption("--grader-results", help="append JSON-lines events to this file")
+    group.addoption("--grader-no-speed", action="store_true", help="skip the speed checks")
+
+
+def pytest_configure(config):
+    for kind in ("speed", "hygiene", "rules", "cuda"):
+        config.addinivalue_line("markers", f"{kind}: a {kind} check of the grader")
+    config._grader_failed = False
+    results = config.getoption("--grader-results")
+    config._grader_out = open(results, "a", encoding="utf-8") if results else None
+
+
+def pytest_unconfigure(config):
+    out = getattr(config, "_grader_out", None)
+    if out:
+        _emit(config, {"event": "done"})
+        out.close()
+
+
+def _emit(config, event: dict) -> None:
+    out = config._grader_out
+    if out:
+        out.write(json.dumps(event) + "\n")
+        out.flush()
+
+
+def exercise_of(item_or_path) -> catalog.Exercise:
+    path = Path(getattr(item_or_path, "path", item_or_path))
+    return catalog.load().get(path.stem.removeprefix("test_"))
+
+
+def kind_of(item) -> str:
+    for kind in ("speed", "hygiene", "rules"):
+        if item.get_closest_marker(kind):
+            return kind
+    return "correctness"
+
+
+def check_name(item) -> str:
+    base = item.originalname.removeprefix("test_").replace("_", " ")
+    callspec = getattr(item, "callspec", None)
+    return f"{base} [{callspec.id}]" if callspec else base
+
+
+def pytest_collection_modifyitems(session, config, items):
+    items.sort(key=lambda item: KIND_ORDER[kind_of(item)])
+    _emit(config, {"event": "collected",
+                   "checks": [{"name": check_name(i), "kind": kind_of(i)} for i in items]})
+
+
+def target_path(config, exercise: catalog.Exercise) -> Path:
+    given = config.getoption("--grader-target")
+    return Path(given) if given else catalog.PACKAGE_DIR.parent / "exercises" / exercise.filename
+
+
+@pytest.fixture(scope="module")
+def exercise(request) -> catalog.Exercise:
+    return exercise_of(request.node)
+
+
+@pytest.fixture(scope="module")
+def target_file(request, exercise) -> Path:
+    return target_path(request.config, exercise)
+
+
+@pytest.fixture(scope="module")
+def target(target_file, exercise):
+    """The learner's module, imported once per run of an exercise's checks."""
+    return load_module(target_file, exercise.name, exercise.functions)
+
+
+def pytest_runtest_setup(item):
+    if kind_of(item) == "speed":
+        if item.config.getoption("--grader-no-speed"):
+            pytest.skip("speed checks turned off (--no-speed)")
+        if item.config._grader_failed:
+            pytest.skip("speed is measured only once every correctness check passes")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    result = getattr(item, "_grader_result", None)
+    if report.when in ("setup", "call") and (result is None or result["outcome"] == "passed"):
+        item._grader_result = _classify(item, call, report)
+    if report.when == "teardown":
+        result = item._grader_result or {"outcome": "error", "reason": "internal", "message": "no result"}
+        result.update(name=check_name(item), kind=kind_of(item), **take_notes())
+        _emit(item.config, {"event": "result", **result})
+        if result["outcome"] in ("failed", "error"):
+            item.config._grader_failed = True
+        if result.get("reason") in STOPPING_REASONS:
+            item.session.shouldstop = result["reason"]
+    return report
+
+
+def _printed(report) -> str:
+    text = (report.capstdout or "") + (report.capstderr or "")
+    lines = text.strip().splitlines()
+    if not lines:
+        return ""
+    shown = lines[:8]
+    more = f"\n… and {len(lines) - 8} more lines" if len(lines) > 8 else ""
+    return "\n".join(line[:200] for line in shown) + more
+
+
+def _classify(item, call, report) -> dict:
+    if report.passed:
+        return {"outcome": "passed", "message": ""}
+    if report.skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        return {"outcome": "skipped", "message": reason.removeprefix("Skipped: ")}
+    exc = call.excinfo.value if call.excinfo else None
+    printed = _printed(report)
+    extra = {"printed": printed} if printed else {}
+    if isinstance(exc, CheckFailure):
+        result = {"outcome": "failed", "reason": "mismatch", "message": exc.message, "case": exc.case}
+        if exc.mistake:
+            result["mistake"] = {"name": exc.mistake.name, "explanation": exc.mistake.explanation,
+                                 "anchor": exc.mistake.anchor}
+        return {**result, **extra}
+    if isinstance(exc, LearnerProblem):
+        return {"outcome": "error", "reason": exc.reason, "message": str(exc), **extra}
+    if call.excinfo and "Timeout" in str(exc) and type(exc).__name__ == "Failed":
+        seconds = item.get_closest_marker("timeout")
+        limit = seconds.args[0] if seconds else item.config.getini("timeout")
+        return {"outcome": "error", "reason": "timeout",
+                "message": f"timed out after {limit} s (an infinite loop, or a very slow one?)", **extra}
+    # Anything else escaped the checks' own handling: a bug in the grader, not the learner's fault.
+    return {"outcome": "error", "reason": "internal",
+            "message": "the grader itself failed (please report this):\n" + str(report.longreprtext)[-1500:]}
