@@ -69,8 +69,14 @@ def check_name(item) -> str:
     return f"{base} [{callspec.id}]" if callspec else base
 
 
+SPEED_CHECK_TIMEOUT_S = 40
+
+
 def pytest_collection_modifyitems(session, config, items):
     items.sort(key=lambda item: KIND_ORDER[kind_of(item)])
+    for item in items:
+        if kind_of(item) == "speed" and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(SPEED_CHECK_TIMEOUT_S))
     _emit(config, {"event": "collected",
                    "checks": [{"name": check_name(i), "kind": kind_of(i)} for i in items]})
 

@@ -1,0 +1,86 @@
+"""Render a run's result for a person (rich) — the JSON form is RunResult.to_json()."""
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.text import Text
+
+from .catalog import Exercise
+
+SYMBOL = {"passed": ("✓", "green"), "failed": ("✗", "red"), "error": ("✗", "red"), "skipped": ("·", "dim")}
+
+
+def render(console: Console, exercise: Exercise, result, *, target_label: str, hints_seen: int,
+           next_exercise: Exercise | None) -> None:
+    console.print(Text.assemble((exercise.name, "bold"), f" — {exercise.title}   ", (target_label, "dim")))
+    problem = result.first_problem
+    if problem and problem.get("reason") in ("not_implemented", "import_error") and problem is result.checks[0]:
+        _render_unstarted(console, exercise, problem, target_label)
+        return
+
+    not_run = 0
+    for check in result.checks:
+        if check.get("reason") == "not_run":
+            not_run += 1
+            continue
+        symbol, style = SYMBOL[check["outcome"]]
+        line = Text.assemble((f" {symbol} ", style), check["name"])
+        if check["outcome"] == "skipped":
+            line.append(f" — skipped: {check['message']}", style="dim")
+        elif check.get("speed"):
+            line.append(f" — {check['speed']}", style="dim")
+        console.print(line)
+    if not_run:
+        console.print(Text(f" · {not_run} more not run", style="dim"))
+
+    if problem:
+        console.print(_problem_panel(exercise, problem))
+    passed = sum(c["outcome"] == "passed" for c in result.checks)
+    total = len(result.checks)
+    if result.passed:
+        console.print(Text(f"All {passed} checks passed in {result.seconds:.1f} s.", style="bold green"))
+        if next_exercise:
+            console.print(f"Next: [bold]grader run {next_exercise.name}[/] — {escape(next_exercise.title)}")
+        else:
+            console.print("That was the last exercise. Well done!")
+    else:
+        console.print(Text(f"{passed} of {total} checks passed ({result.seconds:.1f} s).", style="bold red"))
+        _next_step(console, exercise, hints_seen)
+
+
+def _render_unstarted(console: Console, exercise: Exercise, problem: dict, target_label: str) -> None:
+    if problem["reason"] == "not_implemented":
+        body = (f"{exercise.name} is not implemented yet.\n"
+                f"Open [bold]{escape(target_label)}[/], read the docstring (it is the full spec), "
+                f"write the function, then run [bold]grader run {exercise.name}[/] again.")
+        console.print(Panel(body, title="not started", border_style="yellow", expand=False))
+    else:
+        console.print(Panel(escape(problem["message"]), title="your file could not be imported",
+                            border_style="red", expand=False))
+    console.print(f"Stuck? [bold]grader hint {exercise.name}[/] · theory: [bold]site/{exercise.page}[/]")
+
+
+def _problem_panel(exercise: Exercise, problem: dict) -> Panel:
+    parts = []
+    if problem.get("case"):
+        parts.append(Text.assemble(("case: ", "bold"), problem["case"]))
+    parts.append(Text(problem["message"]))
+    if problem.get("printed"):
+        parts.append(Text.assemble(("your code printed:\n", "bold"), (problem["printed"], "dim")))
+    mistake = problem.get("mistake")
+    if mistake:
+        parts.append(Text.assemble(("Looks like: ", "bold yellow"), (mistake["name"], "bold yellow"),
+                                   f" — {mistake['explanation']}"))
+        parts.append(Text(f"Theory: site/{exercise.page}#{mistake['anchor']}", style="cyan"))
+    if problem.get("reason") == "internal":
+        parts.append(Text("This is a bug in the grader, not in your code.", style="bold"))
+    return Panel(Group(*parts), title=f"✗ {problem['name']}", title_align="left", border_style="red")
+
+
+def _next_step(console: Console, exercise: Exercise, hints_seen: int) -> None:
+    if hints_seen < len(exercise.hints):
+        console.print(f"Stuck? [bold]grader hint {exercise.name}[/] (hint {hints_seen + 1} of {len(exercise.hints)})"
+                      f" · theory: site/{exercise.page}")
+    else:
+        console.print(f"Theory: site/{exercise.page} · all hints: grader hint {exercise.name} --all")

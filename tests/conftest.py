@@ -1,0 +1,62 @@
+"""Shared helpers of the kit's tests."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from grader import catalog, runner
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOG = catalog.load()
+MUTANTS = ROOT / "tests" / "mutants"
+ALTERNATIVES = ROOT / "tests" / "alternatives"
+
+
+def implementations(folder: Path) -> list[tuple[str, Path]]:
+    """(exercise, file) for every implementation file under folder/<exercise>/ (helpers start with _)."""
+    return [(d.name, f) for d in sorted(folder.iterdir()) if d.is_dir()
+            for f in sorted(d.glob("*.py")) if not f.name.startswith("_")]
+
+
+def module_constant(path: Path, name: str, default=None):
+    """Read a module-level constant (EXPECTED_MISTAKE, TOO_SLOW) without importing the file."""
+    import ast
+
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
+            return ast.literal_eval(node.value)
+    return default
+
+
+def run_checks(exercise_name: str, path: Path, *, speed: bool = False) -> runner.RunResult:
+    """Run an exercise's checks in this process on `path` (its folder importable, for _base helpers)."""
+    sys.path.insert(0, str(path.parent))
+    sys.modules.pop("_base", None)
+    try:
+        return runner.run_inprocess(CATALOG.get(exercise_name), path, speed=speed)
+    finally:
+        sys.path.remove(str(path.parent))
+        sys.modules.pop("_base", None)
+
+
+def summary(result: runner.RunResult) -> str:
+    return "\n".join(f"{c['outcome']:8} {c['name']}: {c.get('message', '')[:300]}" for c in result.checks)
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    """A throwaway learner workspace (a git repo with the pristine stubs) the CLI works in."""
+    import shutil
+    import subprocess
+
+    shutil.copytree(ROOT / "exercises", tmp_path / "exercises")
+    (tmp_path / ".grader").mkdir()
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "stubs"], cwd=tmp_path, check=True)
+    monkeypatch.setenv("GRADER_WORKSPACE", str(tmp_path))
+    return tmp_path

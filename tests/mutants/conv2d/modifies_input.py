@@ -1,0 +1,17 @@
+"""Right output, but flips the caller's weight array in place along the way."""
+import numpy as np
+from _base import correlate, pair
+
+EXPECTED_MISTAKE = "input modified in place"
+
+
+def conv2d(x, weight, bias=None, stride=1, padding=0):
+    (sH, sW), (pH, pW) = pair(stride), pair(padding)
+    H_out = (x.shape[2] + 2 * pH - weight.shape[2]) // sH + 1
+    W_out = (x.shape[3] + 2 * pW - weight.shape[3]) // sW + 1
+    x_pad = np.pad(x, ((0, 0), (0, 0), (pH, pH), (pW, pW)))
+    weight[...] = weight[:, :, ::-1, ::-1].copy()  # "prepare" the kernel in place
+    out = correlate(x_pad, weight[:, :, ::-1, ::-1], sH, sW, H_out, W_out)
+    if bias is not None:
+        out = out + bias[None, :, None, None]
+    return out.astype(x.dtype)

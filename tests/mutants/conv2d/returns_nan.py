@@ -1,0 +1,15 @@
+"""Turns a missing bias into NaN (0 * nan) instead of zero."""
+import numpy as np
+from _base import correlate, pair
+
+EXPECTED_MISTAKE = None
+
+
+def conv2d(x, weight, bias=None, stride=1, padding=0):
+    (sH, sW), (pH, pW) = pair(stride), pair(padding)
+    H_out = (x.shape[2] + 2 * pH - weight.shape[2]) // sH + 1
+    W_out = (x.shape[3] + 2 * pW - weight.shape[3]) // sW + 1
+    x_pad = np.pad(x, ((0, 0), (0, 0), (pH, pH), (pW, pW)))
+    out = correlate(x_pad, weight, sH, sW, H_out, W_out)
+    b = bias if bias is not None else np.full(weight.shape[0], np.nan)
+    return (out + b[None, :, None, None]).astype(x.dtype)

@@ -1,0 +1,16 @@
+"""Accumulates in float64 and returns float64 for float32 inputs."""
+import numpy as np
+from _base import correlate, pair
+
+EXPECTED_MISTAKE = None
+
+
+def conv2d(x, weight, bias=None, stride=1, padding=0):
+    (sH, sW), (pH, pW) = pair(stride), pair(padding)
+    H_out = (x.shape[2] + 2 * pH - weight.shape[2]) // sH + 1
+    W_out = (x.shape[3] + 2 * pW - weight.shape[3]) // sW + 1
+    x_pad = np.pad(x, ((0, 0), (0, 0), (pH, pH), (pW, pW))).astype(np.float64)
+    out = correlate(x_pad, weight.astype(np.float64), sH, sW, H_out, W_out)
+    if bias is not None:
+        out = out + bias[None, :, None, None]
+    return out

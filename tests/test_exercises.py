@@ -1,0 +1,48 @@
+"""Every solution passes, every stub fails cleanly, every mutant is rejected, every alternative accepted."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ALTERNATIVES, CATALOG, MUTANTS, ROOT, implementations, module_constant, run_checks, summary
+
+NAMES = CATALOG.names()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_solution_passes_every_check_including_speed(name):
+    result = run_checks(name, ROOT / "solutions" / f"{name}.py", speed=True)
+    assert result.passed, summary(result)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_stub_fails_cleanly_as_not_implemented(name):
+    result = run_checks(name, ROOT / "exercises" / f"{name}.py")
+    assert not result.passed
+    first = result.first_problem
+    assert first["reason"] == "not_implemented", summary(result)
+    assert "not implemented" in first["message"].lower() or name in first["message"]
+    assert all(c["outcome"] != "passed" for c in result.checks if c["kind"] == "correctness")
+
+
+@pytest.mark.parametrize("name, path", implementations(MUTANTS), ids=lambda v: getattr(v, "stem", v))
+def test_mutant_is_rejected_with_the_right_diagnosis(name, path):
+    result = run_checks(name, path)
+    assert not result.passed, f"{path.name} passed every check:\n{summary(result)}"
+    problem = result.first_problem
+    assert problem["reason"] != "internal", summary(result)
+    expected = module_constant(path, "EXPECTED_MISTAKE")
+    if expected:
+        named = {c.get("mistake", {}).get("name") for c in result.checks}
+        assert expected in named, f"expected the diagnosis {expected!r}:\n{summary(result)}"
+
+
+@pytest.mark.parametrize("name, path", implementations(ALTERNATIVES), ids=lambda v: getattr(v, "stem", v))
+def test_alternative_is_accepted(name, path):
+    slow = module_constant(path, "TOO_SLOW", False)
+    result = run_checks(name, path, speed=slow)
+    correctness = [c for c in result.checks if c["kind"] != "speed"]
+    assert all(c["outcome"] in ("passed", "skipped") for c in correctness), summary(result)
+    if slow:  # correct but slow: the only failure is the speed check, named as such
+        speed = [c for c in result.checks if c["kind"] == "speed"]
+        assert speed and all(c["outcome"] == "failed" for c in speed), summary(result)
+        assert speed[0]["mistake"]["name"] == "too slow"
