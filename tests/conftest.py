@@ -1,8 +1,12 @@
 """Shared helpers of the kit's tests."""
 from __future__ import annotations
 
-import importlib.util
+import os
 import sys
+
+# Speed checks compare one thread against one thread; BLAS pools read these when numpy loads.
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS"):
+    os.environ[_variable] = "1"
 from pathlib import Path
 
 import pytest
