@@ -1,15 +1,30 @@
 """Load and call the learner's code, turning whatever it does into clear, short messages.
 
 Everything a learner's module or function raises (SyntaxError, NotImplementedError, SystemExit,
-MemoryError, RecursionError, …) is converted here into one of three exceptions that the pytest
+MemoryError, RecursionError, …) is converted here into one of a few exceptions that the pytest
 plugin knows how to report. The traceback shown is trimmed to the learner's own file.
+
+Learner code also runs in the same process as the checks, so every import and every call is
+fenced: global settings it may change (NumPy error and print options, torch's default dtype,
+grad mode and thread count, the working directory, warnings filters, environment variables,
+the recursion limit, sys.stdout…) are put back afterwards, and functions of numpy, torch, the
+standard library and the grader that it replaces are put back too — and reported, since a
+replaced `np.allclose` could make a wrong answer look right. The random generators are left
+alone on purpose (a dropout must advance them); checks draw their inputs from private,
+seeded generators instead.
 """
 from __future__ import annotations
 
+import errno
 import importlib.util
 import linecache
+import os
+import signal
 import sys
 import traceback
+import warnings
+from operator import is_not as _is_not  # bound now: the learner's code may replace these
+from os import chdir as _chdir, getcwd as _getcwd
 from pathlib import Path
 from types import ModuleType
 
@@ -32,6 +47,10 @@ class LearnerCrash(LearnerProblem):
     reason = "crash"
 
 
+class Tampered(LearnerProblem):
+    reason = "tampered"
+
+
 _target_files: set[str] = set()
 
 
@@ -48,11 +67,14 @@ def describe_exception(exc: BaseException, *, limit: int = 3) -> str:
         lines.append(f"  {Path(frame.filename).name}, line {frame.lineno}, in {frame.name}: {code}")
     if isinstance(exc, SystemExit):
         head = f"your code called sys.exit({exc.code!r}) — a function should return its result, not exit"
-    elif isinstance(exc, MemoryError):
+    elif isinstance(exc, MemoryError) or "can't allocate memory" in str(exc):
         head = "out of memory: your code tried to allocate more memory than the grader allows " \
                "(is an intermediate array much larger than it needs to be?)"
     elif isinstance(exc, RecursionError):
         head = "RecursionError: maximum recursion depth exceeded (a function that calls itself forever?)"
+    elif isinstance(exc, OSError) and exc.errno == errno.EFBIG:
+        head = "your code printed (or wrote) far too much output, past the grader's limit: " \
+               "remove the prints inside loops"
     else:
         message = str(exc)
         if len(message) > 500:
@@ -73,8 +95,15 @@ def load_module(path: Path, exercise: str, functions: tuple[str, ...]) -> Module
     spec = importlib.util.spec_from_file_location(module_name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module  # dataclasses and pickling look modules up here
+    _GUARD.snapshot()  # before the learner's first line runs
+    before = _capture_settings()
     try:
-        spec.loader.exec_module(module)
+        try:
+            spec.loader.exec_module(module)
+        finally:
+            # Settings first: torch.set_default_dtype itself rebinds torch.Storage.
+            _restore_settings(before)
+            replaced = _GUARD.check_and_restore()
     except SyntaxError as exc:
         pointer = " " * max((exc.offset or 1) - 1, 0) + "^"
         text = (exc.text or "").rstrip("\n")
@@ -87,6 +116,8 @@ def load_module(path: Path, exercise: str, functions: tuple[str, ...]) -> Module
         raise LearnerImportError(
             f"{path.name} failed while being imported:\n{describe_exception(exc)}"
         ) from None
+    if replaced:
+        raise LearnerImportError(f"{path.name}, while being imported, {_tamper_message(replaced)}") from None
     missing = [f for f in functions if not hasattr(module, f)]
     if missing:
         raise LearnerImportError(f"{path.name} does not define {', '.join(missing)}")
@@ -94,7 +125,25 @@ def load_module(path: Path, exercise: str, functions: tuple[str, ...]) -> Module
 
 
 def call(fn, *args, **kwargs):
-    """Call a learner function; convert anything it raises into a LearnerProblem."""
+    """Call a learner function; convert anything it raises into a LearnerProblem.
+
+    Global settings the call changed are put back; functions it replaced are put back and
+    reported (see the module's docstring).
+    """
+    before = _capture_settings()
+    try:
+        result = _call(fn, *args, **kwargs)
+    finally:
+        # Settings first: torch.set_default_dtype itself rebinds torch.Storage.
+        _restore_settings(before)
+        replaced = _GUARD.check_and_restore()
+    if replaced:
+        raise Tampered(f"your code {_tamper_message(replaced)}")
+    _reject_disguised_arrays(result)
+    return result
+
+
+def _call(fn, *args, **kwargs):
     try:
         return fn(*args, **kwargs)
     except NotImplementedError as exc:
@@ -102,6 +151,200 @@ def call(fn, *args, **kwargs):
     except BaseException as exc:  # noqa: BLE001
         if type(exc).__name__ == "Failed" and "Timeout" in str(exc):
             raise  # pytest-timeout's own exception: the plugin reports it as a time-out
-        if isinstance(exc, KeyboardInterrupt):
-            raise
+        # A KeyboardInterrupt here is raised by the learner's code (the child has no terminal):
+        # letting it through would end the run early with later checks "not run".
         raise LearnerCrash(describe_exception(exc)) from None
+
+
+# ---------------------------------------------------------------- fencing learner code
+
+def _tamper_message(replaced: list[str]) -> str:
+    shown = ", ".join(replaced[:4]) + (f" and {len(replaced) - 4} more" if len(replaced) > 4 else "")
+    return (f"replaced {shown}, which the grader relies on to check your answer. The grader put the "
+            "original back; do not assign to attributes of numpy, torch, the standard library or the grader.")
+
+
+def _capture_settings() -> dict:
+    """The process-wide settings a learner's code might change, cheap to read (a few µs)."""
+    np, torch = sys.modules.get("numpy"), sys.modules.get("torch")
+    try:
+        cwd = _getcwd()
+    except OSError:
+        cwd = None
+    settings = {
+        "cwd": cwd, "environ": _environ_copy(), "recursion": sys.getrecursionlimit(),
+        "warnings": (list(warnings.filters), warnings.showwarning),
+        "streams": (sys.stdin, sys.stdout, sys.stderr), "alarm": signal.getsignal(signal.SIGALRM),
+    }
+    if np is not None:
+        settings["numpy"] = (np.geterr(), np.geterrcall(), np.get_printoptions())
+    if torch is not None:
+        settings["torch"] = (torch.get_default_dtype(), torch.is_grad_enabled(), torch.get_num_threads(),
+                             torch.are_deterministic_algorithms_enabled(),
+                             torch.get_default_device() if hasattr(torch, "get_default_device") else None)
+    return settings
+
+
+def _environ_copy() -> dict:
+    data = getattr(os.environ, "_data", None)  # the raw bytes mapping: 100× cheaper than dict(os.environ)
+    return dict(data) if isinstance(data, dict) else {os.fsencode(k): os.fsencode(v) for k, v in os.environ.items()}
+
+
+def _restore_settings(s: dict) -> None:
+    def attempt(action, *args):
+        try:
+            action(*args)
+        except Exception:  # noqa: BLE001 - put back what can be put back
+            pass
+
+    if s["cwd"] is not None:
+        try:
+            same = _getcwd() == s["cwd"]
+        except OSError:
+            same = False
+        if not same:
+            attempt(_chdir, s["cwd"])
+    if _environ_copy() != s["environ"]:
+        saved = {os.fsdecode(k): os.fsdecode(v) for k, v in s["environ"].items()}
+        for key in set(os.environ) - set(saved):
+            attempt(os.environ.pop, key, None)
+        for key, value in saved.items():
+            if os.environ.get(key) != value:
+                attempt(os.environ.__setitem__, key, value)
+    if sys.getrecursionlimit() != s["recursion"]:
+        attempt(sys.setrecursionlimit, s["recursion"])
+    filters, showwarning = s["warnings"]
+    if warnings.filters != filters or warnings.showwarning is not showwarning:
+        warnings.filters[:] = filters
+        warnings.showwarning = showwarning
+        attempt(getattr(warnings, "_filters_mutated", lambda: None))
+    sys.stdin, sys.stdout, sys.stderr = s["streams"]
+    if signal.getsignal(signal.SIGALRM) is not s["alarm"]:
+        attempt(signal.signal, signal.SIGALRM, s["alarm"])
+    np, torch = sys.modules.get("numpy"), sys.modules.get("torch")
+    if np is not None and "numpy" in s:
+        err, errcall, printoptions = s["numpy"]
+        if np.geterr() != err:
+            attempt(lambda: np.seterr(**err))
+        if np.geterrcall() is not errcall:
+            attempt(np.seterrcall, errcall)
+        if np.get_printoptions() != printoptions:
+            attempt(lambda: np.set_printoptions(**printoptions))
+    if torch is not None and "torch" in s:
+        dtype, grad, threads, deterministic, device = s["torch"]
+        if torch.get_default_dtype() != dtype:
+            attempt(torch.set_default_dtype, dtype)
+        if torch.is_grad_enabled() != grad:
+            attempt(torch.set_grad_enabled, grad)
+        if torch.get_num_threads() != threads:
+            attempt(torch.set_num_threads, threads)
+        if torch.are_deterministic_algorithms_enabled() != deterministic:
+            attempt(torch.use_deterministic_algorithms, deterministic)
+        if device is not None and torch.get_default_device() != device:
+            attempt(torch.set_default_device, None if device.type == "cpu" else device)
+
+
+class _Guard:
+    """Remembers the public functions of the libraries the oracles use; puts back any replaced.
+
+    The snapshot is taken just before the learner's module is imported. Names starting with an
+    underscore are skipped (libraries cache private state there; oracles use public names).
+    The check after each call is a C-level `map` over ~3000 names (~0.2 ms).
+    """
+
+    MODULES = ("builtins", "math", "operator", "functools", "itertools", "time", "json", "copy",
+               "numpy", "numpy.linalg", "numpy.fft", "numpy.random", "numpy.testing", "numpy.lib.stride_tricks",
+               "torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.linalg", "torch.fft",
+               "torch.autograd", "torch.testing", "torch.optim", "torch.special")
+    CLASSES = (("torch", "Tensor"), ("torch.nn", "Module"), ("torch.nn", "Parameter"), ("torch.autograd", "Function"))
+
+    def __init__(self):
+        self.saved: list[tuple] | None = None  # (owner, label, namespace, keys, values, class size or None)
+        self.modules: dict[str, object] = {}
+
+    def _watched(self):
+        for name in self.MODULES:
+            module = sys.modules.get(name)
+            if module is not None:
+                yield module, name, False
+        for name, module in list(sys.modules.items()):  # the grader and the exercises' checks
+            if name == "grader" or name.startswith("grader.") or self._is_checks_module(name, module):
+                yield module, name, False
+        for module_name, class_name in self.CLASSES:
+            cls = getattr(sys.modules.get(module_name), class_name, None)
+            if isinstance(cls, type):
+                yield cls, f"{module_name}.{class_name}", True
+
+    @staticmethod
+    def _is_checks_module(name: str, module) -> bool:
+        from .catalog import CHECKS_DIR
+
+        if not name.rpartition(".")[2].startswith("test_"):
+            return False
+        file = getattr(module, "__file__", None) or ""
+        return isinstance(file, str) and file.startswith(str(CHECKS_DIR))
+
+    def snapshot(self) -> None:
+        self.saved = []
+        self.modules = {name: sys.modules[name] for name in self.MODULES if name in sys.modules}
+        for owner, label, is_class in self._watched():
+            namespace = vars(owner)  # a module's dict, or a class's live mappingproxy
+            keys = tuple(k for k in namespace if is_class or not k.startswith("_"))
+            values = tuple(namespace[k] for k in keys)
+            self.saved.append((owner, label, namespace, keys, values, len(namespace) if is_class else None))
+
+    def _changed(self) -> bool:
+        for _, _, namespace, keys, values, size in self.saved:
+            if any(map(_is_not, map(namespace.get, keys), values)):  # a deleted name reads as None
+                return True
+            if size is not None and len(namespace) != size:
+                return True
+        return any(sys.modules.get(name) is not module for name, module in self.modules.items())
+
+    def check_and_restore(self) -> list[str]:
+        """Names replaced (or deleted, or added to a class) since the snapshot, after putting them back."""
+        if self.saved is None or not self._changed():
+            return []  # no learner code has run in this process yet, or nothing changed
+        replaced = []
+        missing = object()
+        for owner, label, namespace, keys, values, size in self.saved:
+            for key, value in zip(keys, values):
+                if namespace.get(key, missing) is not value:
+                    replaced.append(f"{label}.{key}")
+                    try:
+                        setattr(owner, key, value)
+                    except (AttributeError, TypeError):
+                        pass
+            if size is not None:
+                for key in set(namespace) - set(keys):  # a new method on a class shadows the inherited one
+                    replaced.append(f"{label}.{key}")
+                    try:
+                        delattr(owner, key)
+                    except (AttributeError, TypeError):
+                        pass
+        for name, module in self.modules.items():  # `sys.modules["numpy"] = fake` would fool later imports
+            if sys.modules.get(name) is not module:
+                replaced.append(f"sys.modules[{name!r}]")
+                sys.modules[name] = module
+        return replaced
+
+
+_GUARD = _Guard()
+
+
+def verify_untouched() -> list[str]:
+    """After a check: what the learner's code replaced (put back now); the plugin reports it."""
+    return _GUARD.check_and_restore()
+
+
+def _reject_disguised_arrays(result) -> None:
+    """An array subclass defined in the learner's file could redefine comparisons: refuse it."""
+    items = result if isinstance(result, (tuple, list)) and len(result) <= 16 else (result,)
+    for item in items:
+        cls = type(item)
+        if not cls.__module__.startswith("_learner_"):
+            continue
+        bases = {f"{b.__module__}.{b.__qualname__}" for b in cls.__mro__}
+        if bases & {"numpy.ndarray", "torch.Tensor", "torch._C.TensorBase"}:
+            raise LearnerCrash(f"your function returned an instance of {cls.__name__}, a subclass defined in "
+                               "your file; return a plain array or tensor")

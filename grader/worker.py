@@ -1,0 +1,312 @@
+"""A warm worker: numpy, torch and pytest imported once, one forked grandchild per run.
+
+`grader run` starts a fresh child per run, and ~2 s of it is importing torch. For feedback on
+every save (`grader watch`) and for `grader run --all`, a `Worker` keeps one long-lived child
+with the heavy modules (and each exercise's checks) already imported; every run forks a
+grandchild from it. The fork keeps what the cold path gives: the learner's code runs in its own
+process (its own process group, killed whole at the time limit), under the same memory and
+output caps (inherited from the worker), and reports through the same JSON-lines file, so
+`runner.collect` turns the grandchild's events into a RunResult exactly as for a cold run.
+
+Protocol (JSON lines on the worker's stdin and stdout): {"op": "warm", "checks", "solution"} imports
+an exercise's checks (and runs them once on the reference solution, in the worker: trusted code) so
+that grandchildren start warm; {"args", "output", "cwd", "time_limit", "checks"} runs pytest with
+`args` in a grandchild and is answered {"returncode", "timed_out"} once the grandchild is gone.
+A worker that dies or stops answering is replaced; the caller then falls back to a cold run.
+"""
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import runner
+from .catalog import Exercise
+
+READY_TIMEOUT_S = 180  # importing torch on a loaded machine can take a while
+REPLY_MARGIN_S = 15
+
+
+class Worker:
+    """The parent's handle on one warm worker process (not thread-safe: one run at a time)."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen | None = None
+        self.ready = False
+        self.started_at = 0.0
+
+    # ---------------------------------------------------------------- lifecycle
+
+    def start(self) -> None:
+        """Start the worker in the background (returns at once; `run` waits until it is ready)."""
+        if self.alive:
+            return
+        limits = _limits(runner.output_limit_bytes(), runner.memory_limit_mb())
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "grader.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, env=runner.child_env(), cwd=tempfile.gettempdir(),
+            start_new_session=True, preexec_fn=limits,
+        )
+        self.ready = False
+        self.started_at = time.perf_counter()
+
+    @property
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def close(self) -> None:
+        process, self.process = self.process, None
+        if process is None:
+            return
+        try:
+            process.stdin.close()  # the worker ends at end of input, killing any grandchild first
+            process.wait(timeout=2)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        process.wait()
+        process.stdout.close()
+
+    def __enter__(self) -> "Worker":
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- runs
+
+    def _read_reply(self, timeout: float) -> dict | None:
+        deadline = time.monotonic() + timeout
+        out = self.process.stdout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            ready, _, _ = select.select([out], [], [], min(left, 1.0))
+            if ready:
+                line = out.readline()
+                if not line:
+                    return None  # the worker died
+                try:
+                    return json.loads(line)
+                except ValueError:
+                    continue
+            elif self.process.poll() is not None:
+                return None
+
+    def wait_ready(self) -> bool:
+        if not self.alive:
+            return False
+        if not self.ready:
+            reply = self._read_reply(READY_TIMEOUT_S)
+            self.ready = bool(reply and reply.get("ready"))
+            if not self.ready:
+                self.close()
+        return self.ready
+
+    def warm(self, exercise: Exercise, solution: Path | None = None) -> None:
+        """Ask the worker to import (and, given the reference solution, exercise) these checks now."""
+        if not self.alive:
+            self.start()
+        request = {"op": "warm", "checks": str(exercise.checks_path), "solution": str(solution) if solution else None}
+        try:
+            self.process.stdin.write((json.dumps(request) + "\n").encode())
+            self.process.stdin.flush()
+        except OSError:
+            self.close()
+
+    def run(self, exercise: Exercise, target_file: Path, *, speed: bool = True) -> runner.RunResult | None:
+        """The checks of `exercise` on `target_file` in a grandchild; None if the worker failed (run cold)."""
+        if not self.alive:
+            self.start()
+        if not self.wait_ready():
+            return None
+        started = time.perf_counter()
+        target_file = Path(target_file).resolve()
+        limit = runner.time_limit(exercise)
+        with tempfile.TemporaryDirectory(prefix="grader-") as tmp:
+            results, output = Path(tmp) / "results.jsonl", Path(tmp) / "output.txt"
+            results.touch()
+            request = {"args": runner.pytest_args(exercise, target_file, results, speed=speed),
+                       "output": str(output), "cwd": tmp, "time_limit": limit,
+                       "checks": str(exercise.checks_path)}
+            try:
+                self.process.stdin.write((json.dumps(request) + "\n").encode())
+                self.process.stdin.flush()
+            except OSError:
+                self.close()
+                return None
+            reply = self._read_reply(limit + REPLY_MARGIN_S)
+            if reply is None or "returncode" not in reply:
+                self.close()  # dead or stuck: the next run starts a fresh one
+                return None
+            tail = _tail(output)
+            events = runner._read_events(results)
+        result = runner.collect(exercise, target_file, events, timed_out=reply["timed_out"],
+                                returncode=reply["returncode"], output_tail=tail)
+        result.seconds = time.perf_counter() - started
+        return result
+
+
+def _limits(output_bytes: int, memory_mb: int):
+    def apply() -> None:  # runs in the worker between fork and exec; grandchildren inherit the caps
+        runner.limit_process(output_bytes, memory_mb)
+    return apply
+
+
+def _tail(path: Path, size: int = 3000) -> str:
+    try:
+        with open(path, "rb") as f:
+            f.seek(max(0, f.seek(0, 2) - size))
+            return f.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+# ---------------------------------------------------------------- the worker process itself
+
+_warmed: set[str] = set()
+
+
+def _warm(checks_path: str, solution: str | None) -> None:
+    """Import an exercise's checks here, once, as pytest would (asserts rewritten); if the reference
+    solution is at hand, run the correctness checks on it too, so that the first calls of the
+    torch functions the checks use are paid here rather than in every grandchild."""
+    if not checks_path or checks_path in _warmed:
+        return
+    _warmed.add(checks_path)
+    import pytest
+
+    args = [checks_path, "-p", "grader.plugin", "-c", os.devnull, "--rootdir", str(Path(checks_path).parent), "-q",
+            "-p", "no:cacheprovider", "-p", "no:unraisableexception", "-p", "no:threadexception"]
+    if solution and Path(solution).is_file():
+        args += ["--grader-target", solution, "--grader-no-speed", "-p", "pytest_timeout", "-o", "timeout=60"]
+    else:
+        args += ["--collect-only"]
+    try:
+        with tempfile.TemporaryDirectory(prefix="grader-warm-") as tmp:
+            cwd = os.getcwd()
+            os.chdir(tmp)
+            try:
+                pytest.main(args)
+            finally:
+                os.chdir(cwd)
+    except BaseException:  # noqa: BLE001 - the grandchild's pytest will report a broken checks file
+        pass
+
+
+def _wait(pid: int, time_limit: float) -> tuple[int | None, bool]:
+    """Wait for the grandchild; kill its whole process group at the time limit."""
+    deadline = time.monotonic() + time_limit
+    status, timed_out = None, False
+    try:
+        fd = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        fd = None
+    try:
+        while True:
+            done, raw = os.waitpid(pid, os.WNOHANG)
+            if done:
+                status = raw
+                break
+            left = deadline - time.monotonic()
+            if left <= 0:
+                timed_out = True
+                break
+            if fd is not None:
+                select.select([fd], [], [], left)
+            else:
+                time.sleep(min(left, 0.005))
+    finally:
+        if fd is not None:
+            os.close(fd)
+    try:
+        os.killpg(pid, signal.SIGKILL)  # the learner's code may have started processes too
+    except (ProcessLookupError, PermissionError):
+        pass
+    if status is None:
+        _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), timed_out
+
+
+def _grandchild(request: dict, reply_fd: int) -> None:
+    """Runs in the forked grandchild: never returns."""
+    code = 70
+    try:
+        os.setpgid(0, 0)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.close(reply_fd)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        out = os.open(request["output"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(out, 1)
+        os.dup2(out, 2)
+        os.chdir(request["cwd"])
+        import pytest
+
+        code = pytest.main(request["args"])
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:  # noqa: BLE001 - the parent reports the death from the exit code
+        pass
+    finally:
+        os._exit(int(code))
+
+
+def main() -> None:
+    # Replies go to a private copy of stdout; fds 1 and 2 go nowhere, so nothing a grandchild or
+    # an import prints can corrupt the protocol.
+    reply_fd = os.dup(1)
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.dup2(null, 2)
+    replies = os.fdopen(reply_fd, "w", buffering=1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C in the terminal is the parent's to handle
+
+    import numpy  # noqa: F401
+    import pytest  # noqa: F401
+    import torch
+
+    torch.set_num_threads(1)  # no intra-op pool: forking after one exists is unsafe
+    from . import checking, learner, plugin, speed  # noqa: F401
+    import _pytest.config  # noqa: F401
+
+    try:  # the first failing assert_close imports and compiles ~1 s of helpers: pay it here, once
+        torch.testing.assert_close(torch.zeros(2, dtype=torch.float64), torch.ones(2, dtype=torch.float64))
+    except AssertionError:
+        pass
+
+    replies.write(json.dumps({"ready": True, "pid": os.getpid()}) + "\n")
+    for line in sys.stdin.buffer:
+        try:
+            request = json.loads(line)
+        except ValueError:
+            continue
+        if request.get("op") == "warm":
+            _warm(request.get("checks", ""), request.get("solution"))
+            continue
+        _warm(request.get("checks", ""), None)
+        pid = os.fork()
+        if pid == 0:
+            _grandchild(request, reply_fd)
+        try:
+            os.setpgid(pid, pid)
+        except OSError:
+            pass
+        returncode, timed_out = _wait(pid, float(request["time_limit"]))
+        replies.write(json.dumps({"returncode": returncode, "timed_out": timed_out}) + "\n")
+
+
+if __name__ == "__main__":
+    main()

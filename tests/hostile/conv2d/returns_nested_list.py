@@ -1,0 +1,9 @@
+"""Returns the right numbers as nested lists."""
+from _base import correct_conv2d
+
+EXPECTED_REASON = "mismatch"
+EXPECTED_MESSAGE = "returned a list"
+
+
+def conv2d(x, weight, bias=None, stride=1, padding=0):
+    return correct_conv2d(x, weight, bias, stride, padding).tolist()
