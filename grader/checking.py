@@ -24,6 +24,11 @@ class Mistake:
     anchor: str = "classic-mistakes"
 
 
+IN_PLACE = Mistake("input modified in place", "the function changed an array it was given; the caller's "
+                   "data must stay as it was", "classic-mistakes")
+BANNED = Mistake("calls the function it re-implements", "the point is to write it from scratch", "rules")
+
+
 class CheckFailure(AssertionError):
     """A check's verdict on the learner's output, with the case and, if recognised, the mistake."""
 
@@ -157,8 +162,7 @@ def expect_unchanged(before: Mapping[str, Any], after: Mapping[str, Any], *, cas
                 f"your function modified its input `{name}` in place; work on a copy "
                 f"(e.g. np.pad returns a new array) so the caller's data stays as it was",
                 case=case,
-                mistake=Mistake("input modified in place", "the function changed an array it was given",
-                                "classic-mistakes"),
+                mistake=IN_PLACE,
             )
 
 
@@ -216,6 +220,5 @@ def expect_no_banned_calls(path: Path, banned: tuple[str, ...], why: str) -> Non
         raise CheckFailure(
             f"{Path(path).name} uses what this exercise asks you to write yourself ({why}):\n  "
             + "\n  ".join(found),
-            mistake=Mistake("calls the function it re-implements",
-                            "the point is to write it from scratch", "rules"),
+            mistake=BANNED,
         )

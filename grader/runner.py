@@ -20,6 +20,8 @@ from pathlib import Path
 
 from .catalog import CHECKS_DIR, Exercise
 
+# Defaults; the environment overrides them (GRADER_CHECK_TIMEOUT, GRADER_TIME_LIMIT, GRADER_MEMORY_MB,
+# GRADER_OUTPUT_MB), read at each run so the kit's tests of hostile code can shrink them.
 PER_CHECK_TIMEOUT_S = 10
 MEMORY_LIMIT_MB = 4096
 OUTPUT_LIMIT_MB = 64

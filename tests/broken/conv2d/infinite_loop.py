@@ -1,0 +1,6 @@
+EXPECTED = "timed out"
+
+
+def conv2d(x, weight, bias=None, stride=1, padding=0):
+    while True:
+        pass

@@ -1,0 +1,5 @@
+EXPECTED = "None"
+
+
+def conv2d(x, weight, bias=None, stride=1, padding=0):
+    x.sum()

@@ -1,0 +1,5 @@
+EXPECTED = "line 5"
+
+
+def conv2d(x, weight, bias=None, stride=1, padding=0):
+    return x +

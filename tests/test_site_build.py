@@ -1,0 +1,54 @@
+"""The theory site builds strictly, and every anchor a diagnosis points at exists on its page."""
+from __future__ import annotations
+
+import importlib
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CATALOG, ROOT
+
+pytest.importorskip("mkdocs", reason="the site needs the dev extra: pip install -e '.[dev]'")
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+def test_site_builds_strictly_with_every_exercise_page(built_site):
+    for exercise in CATALOG.exercises:
+        page = built_site / exercise.page.removesuffix(".md") / "index.html"
+        assert page.is_file(), f"no built page for {exercise.name}"
+
+
+def _mistakes(exercise):
+    from grader.checking import Mistake
+
+    module = importlib.import_module(f"grader.checks.test_{exercise.name}")
+    found = {v for v in vars(module).values() if isinstance(v, Mistake)}
+    from grader import checking, speed
+
+    return found | {speed.SLOW} | {v for v in vars(checking).values() if isinstance(v, Mistake)}
+
+
+@pytest.mark.parametrize("exercise", CATALOG.exercises, ids=CATALOG.names())
+def test_every_diagnosis_links_to_an_existing_anchor(built_site, exercise):
+    html = (built_site / exercise.page.removesuffix(".md") / "index.html").read_text()
+    ids = set(re.findall(r'id="([^"]+)"', html))
+    anchors = {m.anchor for m in _mistakes(exercise)} | {"classic-mistakes", "rules", "making-it-fast"}
+    missing = sorted(a for a in anchors if a not in ids)
+    assert not missing, f"site/{exercise.page} lacks the anchors {missing} that the report links to"
+
+
+def test_exercise_pages_embed_stub_and_solution_instead_of_copying():
+    for exercise in CATALOG.exercises:
+        text = (ROOT / "site" / exercise.page).read_text()
+        assert f'--8<-- "exercises/{exercise.filename}"' in text
+        assert f'--8<-- "solutions/{exercise.filename}"' in text
