@@ -28,6 +28,7 @@ def pytest_addoption(parser):
     group.addoption("--grader-target", help="the learner's module file to check")
     group.addoption("--grader-results", help="append JSON-lines events to this file")
     group.addoption("--grader-no-speed", action="store_true", help="skip the speed checks")
+    group.addoption("--grader-fail-fast", action="store_true", help="stop at the first failed check")
 
 
 def pytest_configure(config):
@@ -129,7 +130,8 @@ def pytest_runtest_makereport(item, call):
         _emit(item.config, {"event": "result", **result})
         if result["outcome"] in ("failed", "error"):
             item.config._grader_failed = True
-        if result.get("reason") in STOPPING_REASONS:
+        if result.get("reason") in STOPPING_REASONS or (
+                result["outcome"] in ("failed", "error") and item.config.getoption("--grader-fail-fast")):
             # Not session.shouldstop: pytest turns that into a KeyboardInterrupt whose report
             # costs ~0.5 s of source parsing. The remaining checks are passed over instead
             # (pytest_runtest_protocol below) and reported "not run" by the runner.
@@ -148,7 +150,7 @@ def _repr_failure(item, excinfo, style=None):
     """The learner's problems carry their own message: skip pytest's costly traceback rendering."""
     if isinstance(excinfo.value, (CheckFailure, LearnerProblem)):
         return str(excinfo.value)
-    return type(item).repr_failure(item, excinfo, style)
+    return type(item).repr_failure(item, excinfo)
 
 
 def _printed(report) -> str:

@@ -12,11 +12,12 @@ SYMBOL = {"passed": ("✓", "green"), "failed": ("✗", "red"), "error": ("✗",
 
 
 def render(console: Console, exercise: Exercise, result, *, target_label: str, hints_seen: int,
-           next_exercise: Exercise | None) -> None:
+           next_exercise: Exercise | None, interview: dict | None = None) -> None:
+    """The report of one run. During a mock interview (`interview` is its state) hints stay hidden."""
     console.print(Text.assemble((exercise.name, "bold"), f" — {exercise.title}   ", (target_label, "dim")))
     problem = result.first_problem
     if problem and problem.get("reason") in ("not_implemented", "import_error") and problem is result.checks[0]:
-        _render_unstarted(console, exercise, problem, target_label)
+        _render_unstarted(console, exercise, problem, target_label, interview)
         return
 
     not_run = 0
@@ -46,10 +47,30 @@ def render(console: Console, exercise: Exercise, result, *, target_label: str, h
             console.print("That was the last exercise. Well done!")
     else:
         console.print(Text(f"{passed} of {total} checks passed ({result.seconds:.1f} s).", style="bold red"))
-        _next_step(console, exercise, hints_seen)
+        if _hints_hidden(interview):
+            console.print(_interview_line(exercise, interview))
+        else:
+            _next_step(console, exercise, hints_seen)
 
 
-def _render_unstarted(console: Console, exercise: Exercise, problem: dict, target_label: str) -> None:
+def _hints_hidden(interview: dict | None) -> bool:
+    return bool(interview) and not interview.get("hints_visible")
+
+
+def _interview_line(exercise: Exercise, interview: dict) -> Text:
+    from . import interview as clock
+
+    spent, limit = clock.elapsed(interview), float(interview["limit_s"])
+    line = Text("Mock interview: ", style="bold")
+    line.append(f"{clock.clock(spent)} of {clock.clock(limit)}", style="bold red" if spent > limit else "bold")
+    line.append(" · hints hidden (")
+    line.append(f"grader hint {exercise.name}", style="bold")
+    line.append(" shows one, and it is recorded)")
+    return line
+
+
+def _render_unstarted(console: Console, exercise: Exercise, problem: dict, target_label: str,
+                      interview: dict | None = None) -> None:
     if problem["reason"] == "not_implemented":
         body = (f"{exercise.name} is not implemented yet.\n"
                 f"Open [bold]{escape(target_label)}[/], read the docstring (it is the full spec), "
@@ -58,7 +79,10 @@ def _render_unstarted(console: Console, exercise: Exercise, problem: dict, targe
     else:
         console.print(Panel(escape(problem["message"]), title="your file could not be imported",
                             border_style="red", expand=False))
-    console.print(f"Stuck? [bold]grader hint {exercise.name}[/] · theory: [bold]site/{exercise.page}[/]")
+    if _hints_hidden(interview):
+        console.print(_interview_line(exercise, interview))
+    else:
+        console.print(f"Stuck? [bold]grader hint {exercise.name}[/] · theory: [bold]site/{exercise.page}[/]")
 
 
 def _problem_panel(exercise: Exercise, problem: dict) -> Panel:

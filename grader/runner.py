@@ -80,7 +80,7 @@ class RunResult:
 
 
 def pytest_args(exercise: Exercise, target_file: Path, results: Path, *, speed: bool,
-                timeout_plugin: bool = True) -> list[str]:
+                timeout_plugin: bool = True, fail_fast: bool = False) -> list[str]:
     args = [
         str(exercise.checks_path), "-p", "grader.plugin",
         *(["-p", "pytest_timeout"] if timeout_plugin else []),
@@ -95,7 +95,7 @@ def pytest_args(exercise: Exercise, target_file: Path, results: Path, *, speed: 
         "--tb=native", "-o", f"timeout={check_timeout():g}",
         "--grader-target", str(target_file), "--grader-results", str(results),
     ]
-    return args if speed else [*args, "--grader-no-speed"]
+    return args + ([] if speed else ["--grader-no-speed"]) + (["--grader-fail-fast"] if fail_fast else [])
 
 
 def limit_process(output_bytes: int | None = None, memory_mb: int | None = None) -> None:
@@ -122,15 +122,25 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run(exercise: Exercise, target_file: Path, *, speed: bool = True) -> RunResult:
-    """Run the checks of `exercise` on `target_file` in a child process."""
+def run(exercise: Exercise, target_file: Path, *, speed: bool = True, fail_fast: bool = False,
+        worker=None) -> RunResult:
+    """Run the checks of `exercise` on `target_file` in a child process.
+
+    With a warm `worker` (grader.worker.Worker) the child is forked from it, which saves the
+    ~2 s of importing torch; if the worker fails, the run falls back to a fresh child.
+    """
+    if worker is not None:
+        result = worker.run(exercise, target_file, speed=speed, fail_fast=fail_fast)
+        if result is not None:
+            return result
     started = time.perf_counter()
     target_file = Path(target_file).resolve()
     with tempfile.TemporaryDirectory(prefix="grader-") as tmp:
         results = Path(tmp) / "results.jsonl"
         results.touch()
         output = open(Path(tmp) / "output.txt", "w+b")
-        command = [sys.executable, "-m", "pytest", *pytest_args(exercise, target_file, results, speed=speed)]
+        command = [sys.executable, "-m", "pytest",
+                   *pytest_args(exercise, target_file, results, speed=speed, fail_fast=fail_fast)]
         limits = functools.partial(limit_process, output_limit_bytes(), memory_limit_mb())
         child = subprocess.Popen(
             command, cwd=tmp, env=child_env(), stdin=subprocess.DEVNULL, stdout=output,
@@ -203,7 +213,7 @@ def collect(exercise: Exercise, target_file: Path, events: list[dict], *, timed_
             + ("\n" + output_tail.strip()[-1500:] if output_tail.strip() else ""),
         })
         return result
-    blamed = False
+    blamed = any(e.get("outcome") in ("failed", "error") for e in finished.values())
     for check in planned:
         if check["name"] in finished:
             entry = {k: v for k, v in finished[check["name"]].items() if k != "event"}
@@ -213,6 +223,11 @@ def collect(exercise: Exercise, target_file: Path, events: list[dict], *, timed_
             result.checks.append({**check, "outcome": "error",
                                   "reason": "timeout" if timed_out else "crash",
                                   "message": _death_message(timed_out, returncode, exercise)})
+        elif not blamed:
+            blamed = True  # pytest finished, yet skipped this check with no problem reported: its own error
+            result.checks.append({**check, "outcome": "error", "reason": "internal",
+                                  "message": f"the grader stopped before this check (pytest exit code {returncode})"
+                                  + ("\n" + output_tail.strip()[-1500:] if output_tail.strip() else "")})
         else:
             result.checks.append({**check, "outcome": "skipped", "reason": "not_run",
                                   "message": "not run (an earlier problem stopped the run)"})

@@ -125,7 +125,8 @@ class Worker:
         except OSError:
             self.close()
 
-    def run(self, exercise: Exercise, target_file: Path, *, speed: bool = True) -> runner.RunResult | None:
+    def run(self, exercise: Exercise, target_file: Path, *, speed: bool = True,
+            fail_fast: bool = False) -> runner.RunResult | None:
         """The checks of `exercise` on `target_file` in a grandchild; None if the worker failed (run cold)."""
         if not self.alive:
             self.start()
@@ -137,7 +138,7 @@ class Worker:
         with tempfile.TemporaryDirectory(prefix="grader-") as tmp:
             results, output = Path(tmp) / "results.jsonl", Path(tmp) / "output.txt"
             results.touch()
-            request = {"args": runner.pytest_args(exercise, target_file, results, speed=speed),
+            request = {"args": runner.pytest_args(exercise, target_file, results, speed=speed, fail_fast=fail_fast),
                        "output": str(output), "cwd": tmp, "time_limit": limit,
                        "checks": str(exercise.checks_path)}
             try:

@@ -1,4 +1,10 @@
-"""Where the learner's files, the reference solutions, the progress file and the backups live."""
+"""Where the learner's files, the reference solutions, the progress file and the backups live.
+
+A workspace is a folder holding exercises/ (the learner's files) and .grader/ (the progress file
+and backups). A clone of the kit is one; `grader init DIR` makes one anywhere from the stubs that
+ship inside the package (grader/stubs and grader/reference are exercises/ and solutions/,
+mapped into the package by pyproject.toml), so an installed, non-editable kit works too.
+"""
 from __future__ import annotations
 
 import json
@@ -13,6 +19,9 @@ from pathlib import Path
 from .catalog import PACKAGE_DIR
 
 KIT_ROOT = PACKAGE_DIR.parent  # the clone (or the folder of an editable install)
+PACKAGED_STUBS = PACKAGE_DIR / "stubs"  # present in an installed (non-editable) kit
+PACKAGED_SOLUTIONS = PACKAGE_DIR / "reference"
+STATE_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -25,7 +34,7 @@ class Workspace:
 
     @property
     def solutions(self) -> Path:
-        return KIT_ROOT / "solutions"
+        return PACKAGED_SOLUTIONS if PACKAGED_SOLUTIONS.is_dir() else KIT_ROOT / "solutions"
 
     @property
     def state_file(self) -> Path:
@@ -34,6 +43,10 @@ class Workspace:
     @property
     def backups(self) -> Path:
         return self.root / ".grader" / "backups"
+
+    @property
+    def exists(self) -> bool:
+        return self.exercises.is_dir()
 
 
 def find(start: Path | None = None) -> Workspace:
@@ -51,24 +64,61 @@ def find(start: Path | None = None) -> Workspace:
 # ---------------------------------------------------------------- progress state
 
 def load_state(ws: Workspace) -> dict:
-    """The progress file; a missing or corrupt one is an empty state (never an error)."""
+    """The progress file; a missing, unreadable or corrupt one (or corrupt parts) reads as empty."""
     try:
-        state = json.loads(ws.state_file.read_text(encoding="utf-8"))
-        return state if isinstance(state, dict) and isinstance(state.get("exercises", {}), dict) else {"exercises": {}}
-    except (OSError, ValueError):
-        return {"exercises": {}}
+        raw = json.loads(ws.state_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        raw = {}
+    return sanitize_state(raw)
+
+
+def sanitize_state(raw) -> dict:
+    """Keep what is well-formed, drop the rest: a hand-edited or half-written file never stops the grader."""
+    raw = raw if isinstance(raw, dict) else {}
+    exercises = {}
+    for name, entry in (raw.get("exercises") if isinstance(raw.get("exercises"), dict) else {}).items():
+        if not isinstance(name, str) or not isinstance(entry, dict):
+            continue
+        clean = {k: v for k, v in entry.items() if isinstance(k, str) and isinstance(v, (str, int, float))}
+        if clean.get("status") not in STATUSES:
+            clean.pop("status", None)
+        for key in ("last_passed", "last_run", "solution_seen"):
+            if key in clean and not isinstance(clean[key], str):
+                clean.pop(key)
+        hints = clean.get("hints_seen", 0)
+        clean["hints_seen"] = hints if isinstance(hints, int) and not isinstance(hints, bool) and hints >= 0 else 0
+        exercises[name] = clean
+    state = {"version": STATE_VERSION, "exercises": exercises}
+    interview = raw.get("interview")
+    if isinstance(interview, dict) and isinstance(interview.get("exercise"), str) \
+            and isinstance(interview.get("started"), (int, float)) and isinstance(interview.get("limit_s"), (int, float)):
+        state["interview"] = interview
+    history = raw.get("interviews")
+    state["interviews"] = [h for h in history if isinstance(h, dict) and isinstance(h.get("exercise"), str)] \
+        if isinstance(history, list) else []
+    return state
 
 
 def save_state(ws: Workspace, state: dict) -> None:
     """Written atomically: a crash mid-write leaves the previous file intact."""
+    tmp = None
     try:
         ws.state_file.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=ws.state_file.parent, prefix=".state-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(state, f, indent=1, sort_keys=True)
+            f.flush()
+            os.fsync(f.fileno())
         os.replace(tmp, ws.state_file)
-    except OSError:
+        tmp = None
+    except (OSError, TypeError, ValueError):
         pass  # progress is a convenience: a read-only workspace must not stop the grader
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def exercise_state(state: dict, name: str) -> dict:
@@ -99,21 +149,108 @@ def record_run(ws: Workspace, name: str, result) -> str:
     return status
 
 
+def is_passing(entry: dict) -> bool:
+    return str(entry.get("status", "")).startswith("passing")
+
+
+def current_exercise(catalog, state: dict):
+    """Where the learner is: the first exercise, in teaching order, that does not pass yet."""
+    entries = state.get("exercises", {})
+    return next((e for e in catalog.exercises if not is_passing(entries.get(e.name, {}))), None)
+
+
 # ---------------------------------------------------------------- stubs and backups
 
+def _git_show(folder: Path, ref: str, relative: str) -> str | None:
+    try:
+        return subprocess.run(["git", "show", f"{ref}:./{relative}"], cwd=folder, capture_output=True,
+                              text=True, timeout=10, check=True, stdin=subprocess.DEVNULL).stdout
+    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+        return None
+
+
+def _looks_like_stub(text: str | None) -> bool:
+    return bool(text) and "NotImplementedError(" in text and "# TODO" in text
+
+
 def original_stub(ws: Workspace, name: str) -> str | None:
-    """The untouched stub, from git: the upstream branch first, then HEAD."""
+    """The untouched stub: from the workspace's git history (upstream first), else the copy packaged
+    with the grader, else the kit's own clone. None if none can be found."""
     relative = f"exercises/{name}.py"
-    for ref in ("@{upstream}", "origin/HEAD", "HEAD"):
-        try:
-            text = subprocess.run(["git", "show", f"{ref}:{relative}"], cwd=ws.root, capture_output=True,
-                                  text=True, timeout=10, check=True).stdout
-        except (OSError, subprocess.SubprocessError):
-            continue
-        if "NotImplementedError(" in text:  # a stub, not a learner's committed work
+    if ws.root.is_dir():
+        for ref in ("@{upstream}", "origin/HEAD", "HEAD"):
+            text = _git_show(ws.root, ref, relative)
+            if text is not None and "NotImplementedError(" in text:  # a stub, not a learner's committed work
+                return text
+    return packaged_stub(name)
+
+
+def packaged_stub(name: str) -> str | None:
+    """The stub shipped with the grader itself (installed package, or the clone it runs from)."""
+    packaged = PACKAGED_STUBS / f"{name}.py"
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    if (KIT_ROOT / "exercises").is_dir():
+        text = _git_show(KIT_ROOT, "HEAD", f"exercises/{name}.py")
+        if _looks_like_stub(text):
             return text
-    packaged = PACKAGE_DIR / "stubs" / f"{name}.py"
-    return packaged.read_text(encoding="utf-8") if packaged.is_file() else None
+        path = KIT_ROOT / "exercises" / f"{name}.py"
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        return text if _looks_like_stub(text) else None
+    return None
+
+
+def init_workspace(root: Path, names: list[str], *, force: bool = False) -> dict[str, list]:
+    """Create (or complete) a workspace at `root` with a stub per exercise.
+
+    A file already there that differs from its stub is the learner's work: it is kept, or with
+    `force` backed up first and then replaced. Returns what happened to each file.
+    """
+    ws = Workspace(root)
+    ws.exercises.mkdir(parents=True, exist_ok=True)
+    ws.state_file.parent.mkdir(parents=True, exist_ok=True)
+    report: dict[str, list] = {"created": [], "kept": [], "replaced": [], "unchanged": [], "missing": []}
+    for name in names:
+        stub = packaged_stub(name)
+        path = ws.exercises / f"{name}.py"
+        if stub is None:
+            report["missing"].append(name)
+            continue
+        if path.exists():
+            try:
+                same = path.read_text(encoding="utf-8") == stub
+            except (OSError, UnicodeDecodeError):
+                same = False
+            if same:
+                report["unchanged"].append(name)
+                continue
+            if not force:
+                report["kept"].append(name)
+                continue
+            report["replaced"].append((name, backup(ws, path)))
+        else:
+            report["created"].append(name)
+        write_atomically(path, stub)
+    return report
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file and a rename, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def backup(ws: Workspace, path: Path) -> Path:
@@ -126,4 +263,6 @@ def backup(ws: Workspace, path: Path) -> Path:
         n += 1
         target = ws.backups / f"{path.stem}-{stamp}-{n}{path.suffix}"
     shutil.copy2(path, target)
+    if target.read_bytes() != path.read_bytes():  # never go on to overwrite without a good copy
+        raise OSError(f"the backup of {path} could not be verified")
     return target
