@@ -1,4 +1,5 @@
 """Correct, but changes the working directory, environment, warnings, recursion limit, stdout and the seeds."""
+import inspect
 import os
 import random
 import sys
@@ -21,5 +22,5 @@ def conv2d(x, weight, bias=None, stride=1, padding=0):
     random.seed(0)
     np.random.seed(0)
     sys.modules["torch"].manual_seed(0)
-    sys.setrecursionlimit(40)  # low enough to break pytest if it stayed
+    sys.setrecursionlimit(len(inspect.stack()) + 20)  # low enough to break pytest if it stayed
     return out
