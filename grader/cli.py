@@ -220,7 +220,7 @@ def cmd_run(args) -> int:
     session = interview.active_on(state, exercise.name) if own_file else None
     render(console, exercise, result, target_label=_label(target), hints_seen=hints_seen,
            next_exercise=catalog.next_after(exercise.name), interview=session)
-    _interview_news(console, finished, session)
+    _interview_news(console, finished, session, result)
     return OK if result.passed else FAILED
 
 
@@ -230,12 +230,14 @@ def _record(ws: workspace.Workspace, exercise: Exercise, result) -> dict | None:
     state = workspace.load_state(ws)
     if not interview.active_on(state, exercise.name):
         return None
-    finished = interview.after_run(state, exercise.name, result.passed)
+    finished = interview.after_run(state, exercise.name, result.full_pass)
     workspace.save_state(ws, state)
     return finished
 
 
-def _interview_news(console: Console, finished: dict | None, session: dict | None) -> None:
+def _interview_news(console: Console, finished: dict | None, session: dict | None, result=None) -> None:
+    if session and not finished and result is not None and result.passed and not result.full_pass:
+        console.print("The interview ends on a pass with the speed checks on: run it without --no-speed.")
     if finished:
         console.print(Text("Mock interview done: " + interview.summary_line(finished), style="bold green"))
         console.print("Your attempts: grader interview --history")

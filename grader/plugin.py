@@ -168,7 +168,10 @@ def _classify(item, call, report) -> dict:
         return {"outcome": "passed", "message": ""}
     if report.skipped:
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
-        return {"outcome": "skipped", "message": reason.removeprefix("Skipped: ")}
+        message = reason.removeprefix("Skipped: ")
+        if kind_of(item) == "speed" and item.config.getoption("--grader-no-speed"):
+            return {"outcome": "skipped", "reason": "speed_off", "message": message}
+        return {"outcome": "skipped", "message": message}
     exc = call.excinfo.value if call.excinfo else None
     printed = _printed(report)
     extra = {"printed": printed} if printed else {}

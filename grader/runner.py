@@ -71,6 +71,11 @@ class RunResult:
                     for c in self.checks)
 
     @property
+    def full_pass(self) -> bool:
+        """Passed with the speed checks on (a mock interview ends only on such a pass)."""
+        return self.passed and not any(c.get("reason") == "speed_off" for c in self.checks)
+
+    @property
     def first_problem(self) -> dict | None:
         return next((c for c in self.checks if c["outcome"] in ("failed", "error")), None)
 

@@ -209,7 +209,7 @@ class Watcher:
         self.runs += 1
         workspace.record_run(self.ws, self.exercise.name, self.result)
         state = workspace.load_state(self.ws)
-        finished = interview.after_run(state, self.exercise.name, self.result.passed)
+        finished = interview.after_run(state, self.exercise.name, self.result.full_pass)
         if finished or interview.active_on(state, self.exercise.name):
             workspace.save_state(self.ws, state)
         self.finished_interview = finished
