@@ -447,7 +447,7 @@ def cmd_interview(args) -> int:
             raise Refused(f"could not find the stub of {exercise.name} to start from; use --keep to start "
                           "from your file as it is.")
         if path.read_text(encoding="utf-8", errors="replace") != stub:
-            saved = workspace.backup(ws, path)
+            saved = _backup(ws, path)
             workspace.write_atomically(path, stub)
     elif not path.exists():
         stub = workspace.original_stub(ws, exercise.name)
@@ -516,6 +516,13 @@ def _interview_history(console: Console, state: dict, *, as_json: bool) -> int:
 
 # ---------------------------------------------------------------- files: reset, init
 
+def _backup(ws: workspace.Workspace, path: Path) -> Path:
+    try:
+        return workspace.backup(ws, path)
+    except OSError as error:
+        raise Refused(f"could not back up {_label(path)} ({error}); your file was not touched.") from None
+
+
 def cmd_reset(args) -> int:
     exercise = _exercise(args.name)
     ws = _workspace()
@@ -530,7 +537,7 @@ def cmd_reset(args) -> int:
         if path.read_text(encoding="utf-8", errors="replace") == stub:
             console.print(f"{_label(path)} is already the original stub; nothing to do.")
             return OK
-        saved = workspace.backup(ws, path)
+        saved = _backup(ws, path)
         console.print(f"Your version was saved to [bold]{_label(saved)}[/].")
     workspace.write_atomically(path, stub)
     console.print(f"Restored the stub in [bold]{_label(path)}[/].")
@@ -542,7 +549,11 @@ def cmd_init(args) -> int:
     if root.exists() and not root.is_dir():
         raise UsageError(f"{args.dir!r} exists and is not a folder")
     catalog = catalog_module.load()
-    report = workspace.init_workspace(root.resolve(), catalog.names(), force=args.force)
+    try:
+        report = workspace.init_workspace(root.resolve(), catalog.names(), force=args.force)
+    except OSError as error:
+        raise Refused(f"could not set up {root} ({error}); files already there were not replaced "
+                      "without a backup.") from None
     console = _console()
     label = str(root)
     if report["created"]:
