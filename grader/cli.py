@@ -148,8 +148,9 @@ def cmd_progress(args) -> int:
             continue
         count = {s: sum(r["status"] == s for r in mine) for s in workspace.STATUSES}
         topics.append({"topic": key, "title": title, "total": len(mine),
-                       "passing": count["passing"] + count["passing and fast"], **{
-                           k.replace(" ", "_"): v for k, v in count.items()}})
+                       "not_started": count["not started"], "failing": count["failing"],
+                       "passing": count["passing"] + count["passing and fast"],
+                       "passing_and_fast": count["passing and fast"]})
     total = len(rows)
     passing = sum(t["passing"] for t in topics)
     history = state.get("interviews", [])
@@ -161,10 +162,11 @@ def cmd_progress(args) -> int:
         return OK
     console = _console()
     table = Table(title=f"Progress: {passing} of {total} exercises pass", title_justify="left")
-    for column in ("topic", "done", "", "fast", "failing", "not started"):
-        table.add_column(column)
+    table.add_column("topic", no_wrap=True)
+    for column in ("done", "", "fast", "failing", "not started"):
+        table.add_column(column, no_wrap=True)
     for t in topics:
-        width = 20
+        width = 12
         filled = round(width * t["passing"] / t["total"])
         bar = Text("█" * filled, style="green") + Text("░" * (width - filled), style="dim")
         table.add_row(t["title"], f"{t['passing']}/{t['total']}", bar, str(t["passing_and_fast"]),
@@ -500,8 +502,8 @@ def _interview_history(console: Console, state: dict, *, as_json: bool) -> int:
         console.print("No mock interviews yet. Start one: grader interview")
         return OK
     table = Table(title="Mock interviews", title_justify="left")
-    for column in ("when", "exercise", "difficulty", "result", "time", "limit", "hints", "solution seen"):
-        table.add_column(column)
+    for column in ("when", "exercise", "level", "result", "time", "limit", "hints", "solution"):
+        table.add_column(column, no_wrap=column in ("result", "time", "limit"))
     for h in history:
         result = Text(h.get("result", "?"), style="green" if h.get("result") == "passed" else "red")
         seconds = float(h.get("seconds", 0))

@@ -48,9 +48,13 @@ class Worker:
         if self.alive:
             return
         limits = _limits(runner.output_limit_bytes(), runner.memory_limit_mb())
+        # CUDA cannot be used in a child forked after the parent touched it: the worker never
+        # initialises CUDA (its warm-up skips CUDA checks, and torch.cuda.is_available() asks NVML
+        # rather than the driver), so every grandchild can.
+        env = {**runner.child_env(), "PYTORCH_NVML_BASED_CUDA_CHECK": "1"}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "grader.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, env=runner.child_env(), cwd=tempfile.gettempdir(),
+            stderr=subprocess.DEVNULL, env=env, cwd=tempfile.gettempdir(),
             start_new_session=True, preexec_fn=limits,
         )
         self.ready = False
@@ -148,6 +152,8 @@ class Worker:
                 self.close()
                 return None
             reply = self._read_reply(limit + REPLY_MARGIN_S)
+            if reply is not None and reply.get("cold"):
+                return None  # the worker cannot fork safely for this run: a fresh child will do it
             if reply is None or "returncode" not in reply:
                 self.close()  # dead or stuck: the next run starts a fresh one
                 return None
@@ -191,7 +197,8 @@ def _warm(checks_path: str, solution: str | None) -> None:
     args = [checks_path, "-p", "grader.plugin", "-c", os.devnull, "--rootdir", str(Path(checks_path).parent), "-q",
             "-p", "no:cacheprovider", "-p", "no:unraisableexception", "-p", "no:threadexception"]
     if solution and Path(solution).is_file():
-        args += ["--grader-target", solution, "--grader-no-speed", "-p", "pytest_timeout", "-o", "timeout=60"]
+        args += ["--grader-target", solution, "--grader-no-speed", "-p", "pytest_timeout", "-o", "timeout=60",
+                 "-k", "not cuda"]
     else:
         args += ["--collect-only"]
     try:
@@ -265,6 +272,14 @@ def _grandchild(request: dict, reply_fd: int) -> None:
         os._exit(int(code))
 
 
+def _cuda_initialised() -> bool:
+    torch = sys.modules.get("torch")
+    try:
+        return bool(torch is not None and torch.cuda.is_initialized())
+    except Exception:  # noqa: BLE001
+        return False
+
+
 def main() -> None:
     # Replies go to a private copy of stdout; fds 1 and 2 go nowhere, so nothing a grandchild or
     # an import prints can corrupt the protocol.
@@ -298,6 +313,9 @@ def main() -> None:
             _warm(request.get("checks", ""), request.get("solution"))
             continue
         _warm(request.get("checks", ""), None)
+        if _cuda_initialised():
+            replies.write(json.dumps({"cold": True}) + "\n")  # forking now would break CUDA in the child
+            continue
         pid = os.fork()
         if pid == 0:
             _grandchild(request, reply_fd)
