@@ -179,6 +179,16 @@ def test_run_all_on_the_solutions_shows_a_summary_table(ws):
         assert re.search(rf"{name}\s+│\s+passed", done.stdout), name
 
 
+def test_run_all_on_a_terminal_draws_a_progress_bar(ws, monkeypatch):
+    screen = StringIO()
+    monkeypatch.setattr(cli, "_console", lambda: Console(file=screen, force_terminal=True, width=120,
+                                                          color_system=None))
+    assert grader("run", "--all", "--solution", "--no-speed", "--topic", CATALOG.get("conv2d").topic) == 0
+    drawn = screen.getvalue()
+    assert "checking conv2d" in drawn and "━" in drawn  # the bar, drawn while it ran
+    assert "Reference solutions" in drawn
+
+
 def test_run_all_json_for_the_learners_files_records_progress(ws):
     done = subprocess.run([sys.executable, "-m", "grader", "run", "--all", "--json", "--no-speed", "--topic",
                            CATALOG.get("conv2d").topic], capture_output=True, text=True, timeout=600)
