@@ -330,6 +330,6 @@ def summary_table() -> str:
     for key, make in NETS.items():
         net = make()
         year, _, idea = MILESTONES[key]
-        rows.append(f"| [{net.title}](#{key}) | {year} | {net.total_params / 1e6:.3g} M | {_macs(net.total_macs)} "
+        rows.append(f"| [{net.title}](#{key}) | {year} | {_macs(net.total_params)} | {_macs(net.total_macs)} "
                     f"| {idea} |")
     return "\n".join(rows) + "\n"

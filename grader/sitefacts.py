@@ -44,32 +44,37 @@ class FloatFormat:
 
 FLOAT_FORMATS = [
     FloatFormat("fp32", "float32", 8, 23, note="the default"),
-    FloatFormat("tf32", "", 8, 10, note="an Ampere+ matmul mode: fp32 range, fp16 precision; stored as fp32"),
-    FloatFormat("fp16", "float16", 5, 10, note="overflows above 65504: needs loss scaling"),
-    FloatFormat("bf16", "bfloat16", 8, 7, note="fp32's range, 3 significant digits"),
-    FloatFormat("fp8 E4M3", "float8_e4m3fn", 4, 3, finite_only=True, note="no infinities; weights and activations"),
-    FloatFormat("fp8 E5M2", "float8_e5m2", 5, 2, note="gradients"),
+    FloatFormat("tf32", "", 8, 10, note="a matmul mode of Ampere and later GPUs: fp32's range, fp16's precision, stored as fp32"),
+    FloatFormat("fp16", "float16", 5, 10, note="overflows above 65504, so training needs loss scaling"),
+    FloatFormat("bf16", "bfloat16", 8, 7, note="fp32's range, only 8 bits of precision (2-3 significant digits)"),
+    FloatFormat("fp8 E4M3", "float8_e4m3fn", 4, 3, finite_only=True, note="no infinities: its top exponent holds finite numbers; for weights and activations"),
+    FloatFormat("fp8 E5M2", "float8_e5m2", 5, 2, note="wider range, less precision; for gradients"),
 ]
 
 
 def _sci(v: float) -> str:
     if 1e-3 <= v < 1e6:
         return f"{v:g}"
-    mantissa, exponent = f"{v:.3e}".split("e")
-    return f"{float(mantissa):g} × 10<sup>{int(exponent)}</sup>"
+    mantissa, exponent = f"{v:.2e}".split("e")
+    superscript = str(int(exponent)).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return f"{mantissa} × 10{superscript}"
 
 
 def float_formats_table() -> str:
-    rows = ["| format | sign · exponent · mantissa bits | largest | smallest normal | smallest subnormal "
-            "| ε (gap above 1) | decimal digits | note |",
-            "|---|---|--:|--:|--:|--:|--:|---|"]
     import math
 
+    rows = ["| format | bits (sign · exp · mantissa) | largest | smallest normal | smallest subnormal "
+            "| ε (gap above 1) | digits |",
+            "|---|---|--:|--:|--:|--:|--:|"]
+    notes = []
     for f in FLOAT_FORMATS:
         digits = f"{(f.mantissa_bits + 1) * math.log10(2):.1f}"
+        subnormal = _sci(f.min_subnormal) if f.torch_name else "—"  # tf32 is a compute mode, stored as fp32
         rows.append(f"| {f.name} | 1 · {f.exponent_bits} · {f.mantissa_bits} | {_sci(f.max)} | {_sci(f.min_normal)} "
-                    f"| {_sci(f.min_subnormal)} | {_sci(f.eps)} | {digits} | {f.note} |")
-    return "\n".join(rows) + "\n"
+                    f"| {subnormal} | {_sci(f.eps)} | {digits} |")
+        notes.append(f"- **{f.name}**: {f.note}.")
+    table = '<div class="float-table" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
+    return table + "\n" + "\n".join(notes) + "\n"
 
 
 # (expression, shape of a, shape of b, result: a shape tuple or the word "error")

@@ -62,7 +62,9 @@ def on_files(files, config, **kwargs):
     for name, svg in _plots().items():
         files.append(File.generated(config, f"assets/plots/{name}", content=svg))
     _theory_for.clear()
-    for file in files:
+    order = _nav_order(config["nav"])
+    topic_files = sorted(files, key=lambda f: order.get(f.src_uri, len(order)))
+    for file in topic_files:
         if file.src_uri.startswith(TOPIC_PAGES) and file.src_uri.endswith(".md") and file.abs_src_path:
             text = Path(file.abs_src_path).read_text(encoding="utf-8")
             title = re.search(r"^# (.+)$", text, re.M)
@@ -72,6 +74,24 @@ def on_files(files, config, **kwargs):
                     if entry not in _theory_for.setdefault(name, []):
                         _theory_for[name].append(entry)
     return files
+
+
+def _nav_order(nav) -> dict[str, int]:
+    """Source path -> position in the navigation, so that theory links follow the reading order."""
+    paths: list[str] = []
+
+    def walk(item):
+        if isinstance(item, str):
+            paths.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(nav or [])
+    return {path: i for i, path in enumerate(paths)}
 
 
 def _names(text: str) -> list[str]:

@@ -99,7 +99,8 @@
       result.textContent = String(r.value);
       result.dataset.value = String(r.value);
       formula.classList.remove("calc-error");
-      formula.textContent = r.formula + (r.unused ? " · the last " + r.unused + " row(s) are never covered by a window" : "");
+      formula.textContent = r.formula + (r.unused ? " · (" + r.unused + " trailing row" + (r.unused > 1 ? "s" : "") +
+        " of the padded input never covered by a window)" : "");
     }
     root.addEventListener("input", update);
     root.addEventListener("change", update);
