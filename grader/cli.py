@@ -196,8 +196,14 @@ def cmd_docs(args) -> int:
     _console().print(f"Serving the theory site at http://127.0.0.1:{args.port}/{url_path} (Ctrl-C to stop)")
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"),
                "-a", f"127.0.0.1:{args.port}"]
+    if not (root / "mkdocs.yml").is_file():
+        _console().print(f"No mkdocs.yml in {root}: serve the site from a clone of the kit (pip install -e '.[dev]').")
+        return FAILED
+    import os
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # mkdocs-material prints a long banner otherwise
     try:
-        return OK if subprocess.run(command, cwd=root).returncode == 0 else FAILED
+        return OK if subprocess.run(command, cwd=root, env=env).returncode == 0 else FAILED
     except KeyboardInterrupt:
         return OK
 

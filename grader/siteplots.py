@@ -171,24 +171,23 @@ def bn_normalise() -> str:
 def bn_running_stats() -> str:
     rng = np.random.default_rng(4)
     steps, batch, mean, std = 200, 16, 2.0, 1.5
-    fig = Figure(W2, H2, description="Batch statistics and running averages in batch normalisation")
+    fig = Figure(W2, 350, description="Batch statistics and running averages in batch normalisation")
     left = fig.axes(LEFT, (0, steps), (-0.5, 3.5), title="mean of one channel", xlabel="training step")
     right = fig.axes(RIGHT, (0, steps), (0, 4.5), title="variance of that channel", xlabel="training step")
     batches = rng.normal(mean, std, size=(steps, batch))
     bm, bv = batches.mean(1), batches.var(1, ddof=1)  # running_var uses the unbiased batch variance
-    left.points(np.arange(1, steps + 1), bm, color="#bbbbbb", r=1.8, label=f"batch mean (B = {batch})")
-    right.points(np.arange(1, steps + 1), bv, color="#bbbbbb", r=1.8, label="unbiased batch variance")
+    left.points(np.arange(1, steps + 1), bm, color="#bbbbbb", r=1.8, label=f"batch statistic (B = {batch})")
+    right.points(np.arange(1, steps + 1), bv, color="#bbbbbb", r=1.8)
     for k, m in enumerate((0.1, 0.01)):
         rm, rv = [0.0], [1.0]  # PyTorch initialises running_mean = 0, running_var = 1
         for t in range(steps):
             rm.append((1 - m) * rm[-1] + m * bm[t])
             rv.append((1 - m) * rv[-1] + m * bv[t])
-        left.line(np.arange(steps + 1), rm, color=PALETTE[k], label=f"running mean, momentum {m}")
-        right.line(np.arange(steps + 1), rv, color=PALETTE[k], label=f"running var, momentum {m}")
-    left.hline(mean, color="#000", label="true mean")
-    right.hline(std ** 2, color="#000", label="true variance")
-    left.legend("lower right")
-    right.legend("lower right")
+        left.line(np.arange(steps + 1), rm, color=PALETTE[k], label=f"running, momentum {m}")
+        right.line(np.arange(steps + 1), rv, color=PALETTE[k])
+    left.hline(mean, color="#000", label="true value")
+    right.hline(std ** 2, color="#000")
+    left.legend((LEFT[0], 310), columns=4, width=170)
     return fig.render()
 
 
@@ -308,7 +307,7 @@ def inverse_sqrt_lr(total, peak=1e-3, warmup=100):
 
 
 def lr_schedules() -> str:
-    fig = Figure(W2, H2, description="Learning-rate schedules")
+    fig = Figure(W2, 370, description="Learning-rate schedules")
     epochs = 100
     left = fig.axes(LEFT, (0, epochs), (0, 0.105), title="per epoch, base lr 0.1", xlabel="epoch",
                     ylabel="learning rate")
@@ -316,7 +315,7 @@ def lr_schedules() -> str:
     left.line(e, step_lr(epochs), label="StepLR (×0.1 every 30)")
     left.line(e, exponential_lr(epochs), label="ExponentialLR (γ = 0.95)")
     left.line(e, cosine_lr(epochs, t_max=epochs), label="CosineAnnealingLR")
-    left.legend("upper right")
+    left.legend((LEFT[0], 310))
     total = 1000
     right = fig.axes(RIGHT, (0, total), (0, 1.05e-3), title="per step, peak lr 10⁻³", xlabel="step",
                      yticks=[(v * 1e-4, f"{v:g}e−4" if v < 10 else "1e−3") if v else (0, "0") for v in range(0, 11, 2)])
@@ -324,7 +323,7 @@ def lr_schedules() -> str:
     right.line(s, warmup_cosine_lr(total), label="warm-up 100 + cosine")
     right.line(s, one_cycle_lr(total), label="OneCycleLR")
     right.line(s, inverse_sqrt_lr(total), label="warm-up + 1/√t")
-    right.legend("upper right")
+    right.legend((RIGHT[0], 310))
     return fig.render()
 
 
@@ -410,9 +409,9 @@ def losses_regression() -> str:
     left.line(e, e * e, label="MSE: e²")
     left.line(e, np.abs(e), label="L1: |e|")
     left.line(e, smooth, label="smooth L1 (β = 1)")
-    right.line(e, 2 * e)
-    right.line(e, np.where(e > 0, 1.0, np.where(e < 0, -1.0, np.nan)))
-    right.line(e, np.clip(e / beta, -1, 1))
+    right.line(e, 2 * e, color=PALETTE[0])
+    right.line(e, np.where(e > 0, 1.0, np.where(e < 0, -1.0, np.nan)), color=PALETTE[1])
+    right.line(e, np.clip(e / beta, -1, 1), color=PALETTE[2])
     left.legend("upper right")
     return fig.render()
 
@@ -426,8 +425,8 @@ def losses_classification() -> str:
     left.line(z, np.logaddexp(0, -z), label="BCE: −log σ(z)")
     left.line(z, (1 - p) ** 2, label="squared error: (1 − σ(z))²")
     left.line(z, (z < 0).astype(float), label="0-1 loss", dash="5 4")
-    right.line(z, p - 1)
-    right.line(z, -2 * (1 - p) * p * (1 - p))
+    right.line(z, p - 1, color=PALETTE[0])
+    right.line(z, -2 * (1 - p) * p * (1 - p), color=PALETTE[1])
     right.vspan(-6, -3)
     right.text(-5.8, -0.95, "confidently wrong", size=11, color="#555")
     left.legend("upper right")

@@ -244,7 +244,9 @@ PAGE_REPORT = r"""() => {
     arithmatex: math.length,
     unrendered: math.filter(el => !el.querySelector('.katex')).map(el => el.textContent.slice(0, 80)),
     katex: document.querySelectorAll('.katex').length,
-    katexErrors: [...document.querySelectorAll('.katex-error')].map(el => el.title || el.textContent.slice(0, 80)),
+    // Parse errors become .katex-error; unknown macros are drawn in KaTeX's error colour.
+    katexErrors: [...document.querySelectorAll('.katex-error, .katex-mathml mstyle[mathcolor="#cc0000"]')]
+      .map(el => el.title || el.textContent.slice(0, 80)),
     raw: raw,
     images: [...document.images].map(img => ({src: img.getAttribute('src'), ok: img.complete && img.naturalWidth > 0})),
     questions: document.querySelectorAll('details.question').length,
