@@ -75,6 +75,26 @@ def test_every_topic_page_is_in_the_navigation():
         assert f"topics/{path.name}" in nav, f"topics/{path.name} is not in mkdocs.yml's nav"
 
 
+def test_practise_markers_link_only_exercises_in_the_catalog(monkeypatch):
+    """Before a planned exercise is merged its link is left out; after, it appears (strict builds stay green)."""
+    import dataclasses
+    from types import SimpleNamespace
+
+    from grader import catalog as catalog_module
+    from grader import sitehooks
+
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="topics/detection.md"))
+    assert sitehooks.practise_box(["not_merged_yet"], page) == ""
+    conv2d = CATALOG.get("conv2d")
+    nms = dataclasses.replace(conv2d, name="nms", title="Non-maximum suppression", page="exercises/nms.md")
+    merged = dataclasses.replace(CATALOG, exercises=(*CATALOG.exercises, nms))
+    monkeypatch.setattr(catalog_module, "load", lambda *a: merged)
+    box = sitehooks.practise_box(["nms", "not_merged_yet", "conv2d"], page)
+    assert box.startswith('!!! example "Practise it"')
+    assert "[Non-maximum suppression](../exercises/nms.md)" in box and "`grader run nms`" in box
+    assert "(../exercises/conv2d.md)" in box and "not_merged_yet" not in box
+
+
 # ---------------------------------------------------------------- the build
 
 @pytest.fixture(scope="module")
