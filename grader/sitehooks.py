@@ -1,10 +1,22 @@
-"""mkdocs hooks: the site's exercise navigation and exercise map come from the catalog.
+"""mkdocs hooks: everything on the site that can be computed is computed here, at build time.
 
-Listed under `hooks:` in mkdocs.yml. Nothing here lists exercises by hand.
+Listed under `hooks:` in mkdocs.yml. Nothing here lists exercises by hand: the catalog does.
+
+- the Exercises section of the navigation, and the exercise map on the home page
+  (marker <!-- exercise-map -->), grouped by topic, from grader/catalog.toml;
+- "Practise it" boxes on theory pages: <!-- practise: nms, box_iou --> links the exercises
+  named that exist in the catalog, and nothing for those that do not (yet);
+- on every exercise page, links back to the theory pages that practise it;
+- plots (assets/plots/*.svg), computed by grader/siteplots.py;
+- shape tables of classic CNNs: <!-- arch: resnet18 --> and <!-- arch-summary -->, computed by
+  grader/sitearchs.py; tables of facts (<!-- float-formats -->, ...) from grader/sitefacts.py.
 """
 from __future__ import annotations
 
+import posixpath
+import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # mkdocs loads this file by path
@@ -12,6 +24,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # mkdocs loads 
 from grader import catalog as catalog_module  # noqa: E402
 
 MAP_MARKER = "<!-- exercise-map -->"
+PRACTISE = re.compile(r"<!--\s*practise:\s*([\w\s,]*?)\s*-->")
+ARCH = re.compile(r"<!--\s*arch:\s*(\w+)\s*-->")
+TOPIC_PAGES = "topics/"
+
+# exercise name -> [(theory page src path, page title)], filled by on_files from the practise markers
+_theory_for: dict[str, list[tuple[str, str]]] = {}
+
+
+def _link(page, target: str) -> str:
+    """A link from page (its source path) to target (a source path), as mkdocs resolves them."""
+    return posixpath.relpath(target, posixpath.dirname(page.file.src_uri) or ".")
 
 
 def on_config(config, **kwargs):
@@ -26,19 +49,114 @@ def on_config(config, **kwargs):
     return config
 
 
-def exercise_map() -> str:
+@lru_cache(maxsize=None)
+def _plots() -> dict[str, str]:
+    from grader import siteplots  # NumPy: imported only when the site is built
+
+    return siteplots.render_all()
+
+
+def on_files(files, config, **kwargs):
+    from mkdocs.structure.files import File
+
+    for name, svg in _plots().items():
+        files.append(File.generated(config, f"assets/plots/{name}", content=svg))
+    _theory_for.clear()
+    order = _nav_order(config["nav"])
+    topic_files = sorted(files, key=lambda f: order.get(f.src_uri, len(order)))
+    for file in topic_files:
+        if file.src_uri.startswith(TOPIC_PAGES) and file.src_uri.endswith(".md") and file.abs_src_path:
+            text = Path(file.abs_src_path).read_text(encoding="utf-8")
+            title = re.search(r"^# (.+)$", text, re.M)
+            for match in PRACTISE.finditer(text):
+                for name in _names(match.group(1)):
+                    entry = (file.src_uri, title.group(1).strip() if title else file.src_uri)
+                    if entry not in _theory_for.setdefault(name, []):
+                        _theory_for[name].append(entry)
+    return files
+
+
+def _nav_order(nav) -> dict[str, int]:
+    """Source path -> position in the navigation, so that theory links follow the reading order."""
+    paths: list[str] = []
+
+    def walk(item):
+        if isinstance(item, str):
+            paths.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(nav or [])
+    return {path: i for i, path in enumerate(paths)}
+
+
+def _names(text: str) -> list[str]:
+    return [n for n in re.split(r"[\s,]+", text) if n]
+
+
+def practise_box(names: list[str], page) -> str:
     catalog = catalog_module.load()
-    rows = ["| # | exercise | topic | difficulty | run it |", "|---|---|---|---|---|"]
-    for i, e in enumerate(catalog.exercises, 1):
-        rows.append(f"| {i} | [{e.title}]({e.page}) | {catalog.topics[e.topic]} | {e.difficulty} "
-                    f"| `grader run {e.name}` |")
-    return '<div class="exercise-map" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
+    present = [catalog.get(n) for n in names if catalog.get(n) is not None]
+    if not present:
+        return ""
+    lines = ['!!! example "Practise it"']
+    for e in present:
+        lines.append(f"    - [{e.title}]({_link(page, e.page)}) · {_badge(e.difficulty)} · `grader run {e.name}`")
+    return "\n".join(lines) + "\n"
+
+
+def _badge(difficulty: str) -> str:
+    return f'<span class="difficulty difficulty-{difficulty}">{difficulty}</span>'
+
+
+def exercise_map(page) -> str:
+    """The exercises grouped by topic, in teaching order, with the theory behind each topic."""
+    catalog = catalog_module.load()
+    out = []
+    number = {e.name: i for i, e in enumerate(catalog.exercises, 1)}
+    for topic, topic_title in catalog.topics.items():
+        exercises = [e for e in catalog.exercises if e.topic == topic]
+        if not exercises:
+            continue
+        out.append(f"### {topic_title}\n")
+        theory = []
+        for e in exercises:
+            for src, title in _theory_for.get(e.name, []):
+                if (src, title) not in theory:
+                    theory.append((src, title))
+        if theory:
+            out.append("Theory: " + " · ".join(f"[{t}]({_link(page, s)})" for s, t in theory) + "\n")
+        rows = ["| # | exercise | difficulty | uses | run it |", "|--:|---|---|---|---|"]
+        for e in exercises:
+            rows.append(f"| {number[e.name]} | [{e.title}]({_link(page, e.page)}) | {_badge(e.difficulty)} "
+                        f"| {e.framework} | `grader run {e.name}` |")
+        out.append('<div class="exercise-map" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n")
+    return "\n".join(out)
+
+
+def theory_box(exercise, page) -> str:
+    pages = _theory_for.get(exercise.name, [])
+    if not pages:
+        return ""
+    links = " · ".join(f"[{title}]({_link(page, src)})" for src, title in pages)
+    return f'\n\n!!! info "The theory behind this exercise"\n    {links}\n'
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
+    from grader import sitearchs, sitefacts
+
+    for marker, make in {**sitefacts.MARKERS, "<!-- arch-summary -->": sitearchs.summary_table}.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, make())
     if MAP_MARKER in markdown:
-        # Links in the map are relative to the page that holds it.
-        depth = page.file.src_uri.count("/")
-        table = exercise_map().replace("](exercises/", "](" + "../" * depth + "exercises/")
-        markdown = markdown.replace(MAP_MARKER, table)
+        markdown = markdown.replace(MAP_MARKER, exercise_map(page))
+    markdown = PRACTISE.sub(lambda m: practise_box(_names(m.group(1)), page), markdown)
+    markdown = ARCH.sub(lambda m: sitearchs.NETS[m.group(1)]().markdown(), markdown)
+    for exercise in catalog_module.load().exercises:
+        if exercise.page == page.file.src_uri:
+            markdown += theory_box(exercise, page)
     return markdown
