@@ -75,7 +75,7 @@ def _problem_panel(exercise: Exercise, problem: dict) -> Panel:
         parts.append(Text(f"Theory: site/{exercise.page}#{mistake['anchor']}", style="cyan"))
     if problem.get("reason") == "internal":
         parts.append(Text("This is a bug in the grader, not in your code.", style="bold"))
-    return Panel(Group(*parts), title=f"✗ {problem['name']}", title_align="left", border_style="red")
+    return Panel(Group(*parts), title=Text(f"✗ {problem['name']}"), title_align="left", border_style="red")
 
 
 def _next_step(console: Console, exercise: Exercise, hints_seen: int) -> None:

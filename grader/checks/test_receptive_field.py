@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import torch
 
-from grader.checking import CheckFailure, Mistake, describe, expect_int, expect_no_banned_calls, reproduced_mistake
+from grader.checking import CheckFailure, Mistake, expect_int, expect_no_banned_calls, reproduced_mistake
 from grader.learner import call
 
 STRIDES_IGNORED = Mistake("strides ignored", "every layer added k-1 pixels as if all strides were 1; after a "
