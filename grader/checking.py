@@ -222,3 +222,56 @@ def expect_no_banned_calls(path: Path, banned: tuple[str, ...], why: str) -> Non
             + "\n  ".join(found),
             mistake=BANNED,
         )
+
+
+# Integer results (output sizes, receptive fields): exact, and an int rather than a float.
+
+FLOAT_RESULT = Mistake("returned a float", "the value is right but it is a float: `/` and np.floor give floats; "
+                       "use floor division `//` on ints so the result is an int", "an-int-not-a-float")
+
+
+def is_integer(value: Any) -> bool:
+    """A Python int or a NumPy integer; not a bool, not a float (even 55.0)."""
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def expect_int(got: Any, expected: int, *, case: str,
+               diagnose: Callable[[], Mistake | None] | None = None) -> None:
+    """Fail unless `got` is an integer (int or NumPy integer) equal to `expected`.
+
+    `diagnose` is called only when the value is wrong, and returns the mistake to name (or None).
+    """
+    if isinstance(got, (float, np.floating)) and got == expected:
+        raise CheckFailure(f"got {got!r}, a {type(got).__name__}; expected the int {expected}",
+                           case=case, mistake=FLOAT_RESULT)
+    if not is_integer(got) and not isinstance(got, (float, np.floating)):
+        raise CheckFailure(f"expected an int but your function returned {_kind(got)}", case=case)
+    if got != expected:
+        raise CheckFailure(f"got {got!r}, expected {expected}", case=case,
+                           mistake=diagnose() if diagnose else None)
+
+
+def reproduced_mistake(learner: Callable[..., Any],
+                       variants: Mapping[Mistake, Callable[..., Any] | tuple[Callable[..., Any], ...]],
+                       cases: list[dict]) -> Mistake | None:
+    """The first mistake whose variant gives the learner's answer on EVERY case (called with **case).
+
+    A mistake may come with a tuple of variants (ways of writing the same mistake): any one that
+    reproduces the learner's answers everywhere names it.
+
+    Comparing over a whole set of cases rather than one names a mistake only when the learner's
+    function behaves like that variant everywhere, so two mistakes that agree on one case are not
+    confused. Values compare with ==, so a float 55.0 agrees with 55. None when nothing fits.
+    """
+    try:
+        answers = [learner(**c) for c in cases]
+    except (Exception, SystemExit):  # noqa: BLE001 - a learner that crashes on some case reproduces no variant
+        return None
+    for mistake, ways in variants.items():
+        for variant in ways if isinstance(ways, tuple) else (ways,):
+            try:
+                if all(variant(**c) == a for c, a in zip(cases, answers)):
+                    return mistake
+            except Exception:  # noqa: BLE001 - a variant that does not apply to these cases
+                continue
+    return None

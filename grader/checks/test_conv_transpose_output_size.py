@@ -1,0 +1,134 @@
+"""Checks of exercises/conv_transpose_output_size.py against the shapes torch's transposed convolutions produce."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+import torch
+from torch.nn.functional import conv_transpose1d as torch_conv_transpose1d  # bound before the learner's code
+
+from grader.checking import Mistake, describe, expect_int, expect_no_banned_calls, is_integer, reproduced_mistake
+from grader.learner import call
+
+CONV_FORMULA = Mistake("convolution formula used", "that is the size a convolution produces; a transposed "
+                       "convolution goes the other way: (size-1)*stride - 2*padding + dilation*(k-1) + "
+                       "output_padding + 1", "deriving-the-formula")
+SIZE_TIMES_STRIDE = Mistake("size*stride instead of (size-1)*stride", "the first input pixel's window starts at "
+                            "0 and the last one's at (size-1)*stride: there are size-1 strides between them",
+                            "deriving-the-formula")
+PADDING_ADDED = Mistake("padding added instead of removed", "in a transposed convolution padding REMOVES "
+                        "pixels (it is the padding of the convolution it is the gradient of): -2*padding",
+                        "padding-shrinks-the-output")
+PADDING_ONCE = Mistake("padding counted once", "padding is removed from BOTH sides: -2*padding",
+                       "padding-shrinks-the-output")
+NO_OUTPUT_PADDING = Mistake("output_padding ignored", "output_padding adds that many pixels on one side: "
+                            "+ output_padding", "output-padding")
+OUTPUT_PADDING_TWICE = Mistake("output_padding counted twice", "output_padding is added on ONE side only, "
+                               "unlike padding", "output-padding")
+NO_DILATION = Mistake("dilation ignored", "a kernel of k taps with dilation d spans d*(k-1)+1 pixels, not k",
+                      "deriving-the-formula")
+NO_PLUS_ONE = Mistake("missing +1", "the last window starts at (size-1)*stride and spans d*(k-1)+1 pixels: "
+                      "the +1 is part of that span", "deriving-the-formula")
+
+
+def _size(size, kernel_size, stride, padding, output_padding, dilation,
+          steps=lambda n: n - 1, pad=-2, op=1, span=lambda k, d: d * (k - 1) + 1):
+    return steps(size) * stride + pad * padding + span(kernel_size, dilation) + op * output_padding
+
+
+def _variant(**change):
+    return lambda size, kernel_size, stride=1, padding=0, output_padding=0, dilation=1: _size(
+        size, kernel_size, stride, padding, output_padding, dilation, **change)
+
+
+VARIANTS = {
+    CONV_FORMULA: (lambda size, kernel_size, stride=1, padding=0, output_padding=0, dilation=1:
+                   (size + 2 * padding - dilation * (kernel_size - 1) - 1) // stride + 1),
+    SIZE_TIMES_STRIDE: _variant(steps=lambda n: n),
+    PADDING_ADDED: _variant(pad=2),
+    PADDING_ONCE: _variant(pad=-1),
+    NO_OUTPUT_PADDING: _variant(op=0),
+    OUTPUT_PADDING_TWICE: _variant(op=2),
+    NO_DILATION: _variant(span=lambda k, d: k),
+    NO_PLUS_ONE: _variant(span=lambda k, d: d * (k - 1)),
+}
+
+
+def torch_size(size, kernel_size, stride=1, padding=0, output_padding=0, dilation=1):
+    """The length torch's conv_transpose1d produces, or None where torch rejects the arguments."""
+    try:
+        return torch_conv_transpose1d(torch.zeros(1, 1, size), torch.zeros(1, 1, kernel_size), stride=stride,
+                                      padding=padding, output_padding=output_padding, dilation=dilation).shape[-1]
+    except RuntimeError:
+        return None
+
+
+GRID = [dict(size=n, kernel_size=k, stride=s, padding=p, output_padding=o, dilation=d)
+        for n, k, s, p, o, d in itertools.product(range(1, 7), range(1, 6), range(1, 5), range(3), range(3),
+                                                  range(1, 4))]
+_valid = []
+
+
+def valid_grid():
+    """(case, torch's size) for every grid point torch accepts, smallest input first (computed once)."""
+    if not _valid:
+        _valid.extend((c, n) for c in GRID if (n := torch_size(**c)) is not None)
+    return _valid
+
+
+def diagnose(fn):
+    return lambda: reproduced_mistake(fn, VARIANTS, [c for c, _ in valid_grid()])
+
+
+def full(size, kernel_size, stride=1, padding=0, output_padding=0, dilation=1):
+    return dict(size=size, kernel_size=kernel_size, stride=stride, padding=padding,
+                output_padding=output_padding, dilation=dilation)
+
+
+NAMED_CASES = {
+    "smallest: size 1, kernel 1": full(1, 1),
+    "stride 1 undoes a 'valid' 3x3 conv: 3 -> 5": full(3, 3),
+    "stride 1, padding 1 keeps the size: 5 -> 5": full(5, 3, 1, 1),
+    "DCGAN: 4 -> 8 (4x4, stride 2, padding 1)": full(4, 4, 2, 1),
+    "DCGAN: 32 -> 64 (4x4, stride 2, padding 1)": full(32, 4, 2, 1),
+    "U-Net up-conv: 28 -> 56 (2x2, stride 2)": full(28, 2, 2),
+    "FCN-32s: 7 -> 256 (64x64, stride 32, before cropping)": full(7, 64, 32),
+    "output_padding picks 14, not 13, from 7 (3x3, stride 2, padding 1)": full(7, 3, 2, 1, 1),
+    "stride larger than the kernel (gaps between windows)": full(4, 2, 3),
+    "dilation 2": full(5, 3, 1, 0, 0, 2),
+    "output_padding with dilation (allowed since output_padding < dilation)": full(5, 3, 1, 1, 1, 2),
+}
+
+
+@pytest.mark.parametrize("params", NAMED_CASES.values(), ids=NAMED_CASES.keys())
+def test_classic_layer(target, params):
+    # nn.ConvTranspose2d itself is the oracle here: the height of the output of a real layer.
+    p = params
+    layer = torch.nn.ConvTranspose2d(1, 1, p["kernel_size"], p["stride"], p["padding"], p["output_padding"],
+                                     dilation=p["dilation"], bias=False)
+    with torch.no_grad():
+        expected = layer(torch.zeros(1, 1, p["size"], p["size"])).shape[-2]
+    got = call(target.conv_transpose_output_size, **params)
+    expect_int(got, expected, case=describe(**params) + f" (nn.ConvTranspose2d gives {expected})",
+               diagnose=diagnose(target.conv_transpose_output_size))
+
+
+def test_every_combination_of_a_dense_grid(target):
+    fn = target.conv_transpose_output_size
+    cases = valid_grid()
+    wrong = []
+    for params, expected in cases:
+        got = call(fn, **params)
+        if not (is_integer(got) and got == expected):
+            wrong.append((params, got, expected))
+    if wrong:
+        params, got, expected = wrong[0]  # the smallest input that fails
+        expect_int(got, expected, diagnose=diagnose(fn),
+                   case=describe(**params) + f" (conv_transpose1d gives {expected}); wrong on {len(wrong)} of "
+                   f"{len(cases)} valid combinations of size <= 6, kernel <= 5, stride <= 4, padding <= 2, "
+                   "output_padding <= 2, dilation <= 3")
+
+
+@pytest.mark.rules
+def test_uses_no_torch(target_file, exercise):
+    expect_no_banned_calls(target_file, exercise.banned, "this exercise is the formula, in plain Python")

@@ -1,0 +1,143 @@
+"""Checks of exercises/pool_output_size.py against the shapes torch's own max pooling produces."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+import torch
+from torch.nn.functional import max_pool1d as torch_max_pool1d  # bound before the learner's code runs
+from torch.nn.functional import max_pool2d as torch_max_pool2d
+
+from grader.checking import Mistake, describe, expect_int, expect_no_banned_calls, is_integer, reproduced_mistake
+from grader.learner import call
+
+CEIL_RULE_MISSING = Mistake("ceil_mode rule missing", "with ceil_mode=True torch drops a last window that would "
+                            "start in the right padding: if (out-1)*stride >= size + padding, out -= 1",
+                            "the-ceil-mode-rule")
+CEIL_RULE_STRICT = Mistake("ceil_mode rule with > instead of >=", "the right padding starts at index "
+                           "size + padding, so a window starting exactly there is dropped too: "
+                           "(out-1)*stride >= size + padding", "the-ceil-mode-rule")
+CEIL_IGNORED = Mistake("ceil_mode ignored", "ceil_mode=True rounds the division up: a partial last window "
+                       "is kept", "ceil-mode")
+CEIL_AS_FLOOR_PLUS_ONE = Mistake("ceil as floor + 1", "ceil(a/b) is floor(a/b) + 1 only when b does not divide "
+                                 "a; use -(-a // b) or (a + b - 1) // b", "ceil-mode")
+STRIDE_DEFAULT = Mistake("stride default not kernel_size", "stride=None means stride = kernel_size "
+                         "(non-overlapping windows), not 1", "stride-defaults-to-the-kernel-size")
+NO_DILATION = Mistake("dilation ignored", "a window of k taps with dilation d spans d*(k-1)+1 pixels, "
+                      "not k", "counting-windows")
+PADDING_ONCE = Mistake("padding counted once", "padding is added on BOTH sides: size + 2*padding",
+                       "counting-windows")
+NO_PLUS_ONE = Mistake("missing +1", "the division counts the steps between windows; add 1 for the first",
+                      "counting-windows")
+ROUNDED = Mistake("rounded instead of floored", "without ceil_mode a window that does not fit is dropped: "
+                  "floor the division (//), never round it", "counting-windows")
+
+
+def _pool(ceil=lambda a, b: -(-a // b), floor=lambda a, b: a // b, span=lambda k, d: d * (k - 1) + 1,
+          pad=2, plus=1, rule=True, strict=False, default=None, use_ceil_mode=True):
+    """torch's size, with one piece replaceable to make a classic mistake."""
+    def size_of(size, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
+        s = stride if stride is not None else (default or kernel_size)
+        last = size + pad * padding - span(kernel_size, dilation)
+        if not (ceil_mode and use_ceil_mode):
+            return floor(last, s) + plus
+        out = ceil(last, s) + plus
+        if rule and ((out - 1) * s > size + padding if strict else (out - 1) * s >= size + padding):
+            out -= 1
+        return out
+    return size_of
+
+
+VARIANTS = {  # several functions for one mistake: any of them may be what the learner wrote
+    CEIL_RULE_MISSING: _pool(rule=False),
+    CEIL_RULE_STRICT: _pool(strict=True),
+    CEIL_IGNORED: _pool(use_ceil_mode=False),
+    CEIL_AS_FLOOR_PLUS_ONE: (_pool(ceil=lambda a, b: a // b + 1), _pool(ceil=lambda a, b: a // b + 1, rule=False)),
+    STRIDE_DEFAULT: _pool(default=1),
+    NO_DILATION: _pool(span=lambda k, d: k),
+    PADDING_ONCE: _pool(pad=1),
+    NO_PLUS_ONE: _pool(plus=0),
+    ROUNDED: (_pool(floor=lambda a, b: round(a / b)), _pool(floor=lambda a, b: int(a / b + 0.5))),
+}
+
+
+def torch_size(size, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
+    """The length torch's max_pool1d produces, or None where torch rejects the arguments."""
+    try:
+        return torch_max_pool1d(torch.zeros(1, 1, size), kernel_size, stride, padding, dilation,
+                                ceil_mode=ceil_mode).shape[-1]
+    except RuntimeError:
+        return None
+
+
+GRID = [dict(size=n, kernel_size=k, stride=s, padding=p, dilation=d, ceil_mode=c)
+        for n, k, s, p, d, c in itertools.product(range(1, 11), range(1, 6), (None, 1, 2, 3, 4), range(3),
+                                                  range(1, 4), (False, True))]
+_valid = []
+
+
+def valid_grid():
+    """(case, torch's size) for every grid point torch accepts, smallest input first (computed once)."""
+    if not _valid:
+        _valid.extend((c, n) for c in GRID if (n := torch_size(**c)) is not None)
+    return _valid
+
+
+def diagnose(fn):
+    return lambda: reproduced_mistake(fn, VARIANTS, [c for c, _ in valid_grid()])
+
+
+def full(size, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
+    return dict(size=size, kernel_size=kernel_size, stride=stride, padding=padding, dilation=dilation,
+                ceil_mode=ceil_mode)
+
+
+NAMED_CASES = {
+    "smallest: size 1, kernel 1": full(1, 1),
+    "stride defaults to the kernel size: 4 -> 2": full(4, 2),
+    "LeNet-5 S2: 28 -> 14 (2x2)": full(28, 2),
+    "AlexNet pool1: 55 -> 27 (3x3, stride 2)": full(55, 3, 2),
+    "VGG-16 pool: 224 -> 112 (2x2, stride 2)": full(224, 2, 2),
+    "ResNet-18 maxpool: 112 -> 56 (3x3, stride 2, padding 1)": full(112, 3, 2, 1),
+    "GoogLeNet ceil_mode: 112 -> 56 (3x3, stride 2; floor gives 55)": full(112, 3, 2, ceil_mode=True),
+    "ceil_mode keeps a partial window: 5 -> 3 (2x2)": full(5, 2, ceil_mode=True),
+    "ceil_mode when the division is exact: 4 -> 2": full(4, 2, ceil_mode=True),
+    "ceil_mode rule: last window would start in the padding": full(3, 2, 2, 1, ceil_mode=True),
+    "dilation 2": full(10, 3, 1, 0, 2),
+    "dilation 2 with ceil_mode": full(10, 3, 2, 1, 2, ceil_mode=True),
+}
+
+
+@pytest.mark.parametrize("params", NAMED_CASES.values(), ids=NAMED_CASES.keys())
+def test_classic_layer(target, params):
+    # max_pool2d itself is the oracle: the height of a real pooled output (the width checks another size).
+    p = params
+    x = torch.zeros(1, 1, p["size"], p["size"] + 1)
+    got_shape = torch_max_pool2d(x, p["kernel_size"], p["stride"], p["padding"], p["dilation"],
+                                 ceil_mode=p["ceil_mode"]).shape
+    for size, expected in ((p["size"], got_shape[-2]), (p["size"] + 1, got_shape[-1])):
+        case = {**p, "size": size}
+        got = call(target.pool_output_size, **case)
+        expect_int(got, expected, case=describe(**case) + f" (max_pool2d gives {expected})",
+                   diagnose=diagnose(target.pool_output_size))
+
+
+def test_every_combination_of_a_dense_grid(target):
+    fn = target.pool_output_size
+    cases = valid_grid()
+    wrong = []
+    for params, expected in cases:
+        got = call(fn, **params)
+        if not (is_integer(got) and got == expected):
+            wrong.append((params, got, expected))
+    if wrong:
+        params, got, expected = wrong[0]  # the smallest input that fails
+        expect_int(got, expected, diagnose=diagnose(fn),
+                   case=describe(**params) + f" (max_pool1d gives {expected}); wrong on {len(wrong)} of "
+                   f"{len(cases)} valid combinations of size <= 10, kernel <= 5, stride None or <= 4, "
+                   "padding <= 2, dilation <= 3, both ceil modes")
+
+
+@pytest.mark.rules
+def test_uses_no_torch(target_file, exercise):
+    expect_no_banned_calls(target_file, exercise.banned, "this exercise is the formula, in plain Python")

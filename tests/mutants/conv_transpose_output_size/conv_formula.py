@@ -1,0 +1,6 @@
+"""Uses the convolution's output-size formula."""
+EXPECTED_MISTAKE = "convolution formula used"
+
+
+def conv_transpose_output_size(size, kernel_size, stride=1, padding=0, output_padding=0, dilation=1):
+    return (size + 2 * padding - dilation * (kernel_size - 1) - 1) // stride + 1

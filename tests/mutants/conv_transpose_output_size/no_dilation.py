@@ -1,0 +1,6 @@
+"""Ignores dilation."""
+EXPECTED_MISTAKE = "dilation ignored"
+
+
+def conv_transpose_output_size(size, kernel_size, stride=1, padding=0, output_padding=0, dilation=1):
+    return (size - 1) * stride - 2 * padding + kernel_size + output_padding
