@@ -113,7 +113,7 @@ def check_case(box_iou, boxes1, boxes2):
                 XYWH: lambda: xywh_variant(B1, B2)}
 
     def shape_hint(got_shape, expected_shape):
-        if N == M and got_shape in ((N,), (N, 1), (1, N)) and N > 1:
+        if N == M and (got_shape == (N,) or (N > 1 and got_shape in ((N, 1), (1, N)))):
             return ELEMENTWISE
         if N != M and got_shape == (M, N):
             return TRANSPOSED

@@ -63,14 +63,15 @@ def greedy_nms(boxes, scores, threshold):
 
 
 def greedy_variant(boxes, scores, threshold, *, order=None, suppresses=lambda iou, t: iou > t,
-                   by_any_earlier=False, plus=0.0):
-    """Greedy NMS as a classic mistake does it (one knob changed)."""
+                   by_any_earlier=False, plus=0.0, labels=None):
+    """Greedy NMS as a classic mistake does it (one knob changed); per label if labels are given."""
     if order is None:
         order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    rivals = (lambda i, k: True) if labels is None else (lambda i, k: labels[i] == labels[k])
     kept, seen = [], []
     for i in order:
         judges = seen if by_any_earlier else kept
-        if not any(suppresses(iou_of_pair(boxes[i], boxes[k], plus), threshold) for k in judges):
+        if not any(rivals(i, k) and suppresses(iou_of_pair(boxes[i], boxes[k], plus), threshold) for k in judges):
             kept.append(i)
         seen.append(i)
     return kept
@@ -82,24 +83,24 @@ def tie_order_from(got, scores):
     return sorted(range(len(scores)), key=lambda i: (-scores[i], rank.get(i, len(got)), i))
 
 
-def nms_mistakes(boxes, scores, threshold):
-    """(mistake, test of the learner's wrong output) for this case, most specific first."""
+def nms_mistakes(boxes, scores, threshold, labels=None):
+    """(mistake, test of the learner's wrong output) for this case, most specific first.
+
+    With labels, the same mistakes made inside batched NMS (suppression only within a label)."""
     n = len(scores)
     by_score = sorted(range(n), key=lambda i: (-scores[i], i))
     position = {i: p for p, i in enumerate(by_score)}
-    spec = greedy_nms(boxes, scores, threshold)
+    spec = greedy_variant(boxes, scores, threshold, labels=labels)
     has_ties = len(set(scores)) < n
 
-    def gives(**knobs):
-        return lambda got: got == greedy_variant(boxes, scores, threshold, **knobs)
+    def gives(order=None, **knobs):
+        return lambda got: got == greedy_variant(boxes, scores, threshold, order=order, labels=labels, **knobs)
 
     return [
         (NOT_BY_SCORE, gives(order=list(range(n)))),
         (ASCENDING, gives(order=sorted(range(n), key=lambda i: (scores[i], i)))),
-        (TIES_REVERSED, lambda got: has_ties and got == greedy_variant(
-            boxes, scores, threshold, order=sorted(range(n), key=lambda i: (-scores[i], -i)))),
-        (TIES_UNSTABLE, lambda got: has_ties and got == greedy_variant(
-            boxes, scores, threshold, order=tie_order_from(got, scores))),
+        (TIES_REVERSED, lambda got: has_ties and gives(order=sorted(range(n), key=lambda i: (-scores[i], -i)))(got)),
+        (TIES_UNSTABLE, lambda got: has_ties and gives(order=tie_order_from(got, scores))(got)),
         (GREATER_EQUAL, gives(suppresses=lambda iou, t: iou >= t)),
         (BY_SUPPRESSED, gives(by_any_earlier=True)),
         (INDEX_ORDER, lambda got: got == sorted(spec)),
@@ -195,8 +196,10 @@ def check_case(nms, boxes, scores, threshold):
                    explain=Explainer(b, s, threshold))
 
 
-def clustered_boxes(rng, objects, per_object, scale=100.0, jitter=0.15, dtype=np.float64):
-    """Detector-like output: `per_object` noisy boxes around each of `objects` objects, shuffled."""
+def clustered_boxes(rng, objects, per_object, scale=100.0, jitter=0.15, dtype=np.float64, with_objects=False):
+    """Detector-like output: `per_object` noisy boxes around each of `objects` objects, shuffled.
+
+    With with_objects, also the object each box belongs to."""
     centre = rng.uniform(0, scale, size=(objects, 2)).repeat(per_object, axis=0)
     size = rng.uniform(scale / 20, scale / 4, size=(objects, 2)).repeat(per_object, axis=0)
     centre = centre + rng.normal(0, jitter, size=centre.shape) * size
@@ -204,6 +207,8 @@ def clustered_boxes(rng, objects, per_object, scale=100.0, jitter=0.15, dtype=np
     boxes = np.concatenate([centre - size / 2, centre + size / 2], axis=1)
     scores = rng.uniform(0, 1, size=len(boxes))
     order = rng.permutation(len(boxes))
+    if with_objects:
+        return boxes[order].astype(dtype), scores[order].astype(dtype), np.arange(len(boxes))[order] // per_object
     return boxes[order].astype(dtype), scores[order].astype(dtype)
 
 
@@ -228,7 +233,8 @@ NAMED_CASES = {
     "kept in score order, not index order": ([[0, 0, 2, 2], [0, 0, 2, 3], [5, 5, 7, 7], [10, 0, 12, 2]],
                                              [0.5, 0.7, 0.2, 0.9], 0.5),
     "a suppressed box suppresses nothing": ([[2, 0, 4, 1], [0, 0, 2, 1], [1, 0, 3, 1]], [0.7, 0.9, 0.8], 0.3),
-    "threshold exactly hit": ([[0, 0, 3, 1], [1, 0, 4, 1], [10, 10, 12, 12]], [0.9, 0.8, 0.7], 0.5),
+    "threshold exactly hit": ([[0, 0, 3, 1], [1, 0, 4, 1], [10, 10, 12, 12], [20, 20, 21, 21], [20.5, 20, 21.5, 21]],
+                              [0.9, 0.8, 0.7, 0.6, 0.5], 0.5),
     "threshold 0: any overlap suppresses": ([[0, 0, 2, 2], [1, 1, 3, 3], [2, 0, 4, 2], [5, 5, 6, 6]],
                                             [0.9, 0.8, 0.7, 0.6], 0.0),
     "threshold 1: nothing is suppressed": ([[0, 0, 2, 2], [0, 0, 2, 2], [0, 0, 2, 2.5]], [0.1, 0.3, 0.2], 1.0),
