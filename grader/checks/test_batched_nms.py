@@ -184,5 +184,5 @@ def test_speed_against_torch(target):
     reference, name, limit = speed_reference()
     call(target.batched_nms, boxes, scores, labels, 0.5)  # a crash here is reported as a crash
     result = measure(lambda: target.batched_nms(boxes, scores, labels, 0.5), lambda: reference(B, S, L, 0.5),
-                     limit=limit, reference_name=name, rounds=7, budget_s=3.0)
+                     limit=limit, reference_name=name, rounds=7, budget_s=2.0)
     expect_fast(result, case=describe(boxes=boxes, scores=scores, labels=labels, iou_threshold=0.5))

@@ -338,5 +338,5 @@ def test_speed_against_torch(target):
     reference, name, limit = speed_reference()
     call(target.nms, boxes, scores, 0.5)  # a crash here is reported as a crash
     result = measure(lambda: target.nms(boxes, scores, 0.5), lambda: reference(B, S, 0.5),
-                     limit=limit, reference_name=name, rounds=7, budget_s=3.0)
+                     limit=limit, reference_name=name, rounds=7, budget_s=2.0)
     expect_fast(result, case=describe(boxes=boxes, scores=scores, iou_threshold=0.5))
