@@ -1,0 +1,10 @@
+"""Calls torch.nn.functional.avg_pool2d."""
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+EXPECTED_MISTAKE = "calls the function it re-implements"
+
+
+def avg_pool2d(x, kernel_size, stride=None, padding=0):
+    return F.avg_pool2d(torch.from_numpy(x), kernel_size, stride, padding).numpy()

@@ -1,0 +1,12 @@
+"""Pads with zeros instead of -inf: wrong wherever a border window is all negative."""
+from _base import pair, pool
+
+EXPECTED_MISTAKE = "max pooling padded with zeros"
+
+
+def max_pool2d(x, kernel_size, stride=None, padding=0):
+    (kH, kW), (pH, pW) = pair(kernel_size), pair(padding)
+    sH, sW = pair(kernel_size if stride is None else stride)
+    H_out = (x.shape[2] + 2 * pH - kH) // sH + 1
+    W_out = (x.shape[3] + 2 * pW - kW) // sW + 1
+    return pool(x, kH, kW, sH, sW, pH, pW, H_out, W_out, fill=0.0)
