@@ -187,6 +187,38 @@ def test_shape_and_dtype_kept(target, name):
 
 # ---------------------------------------------------------------- statistics of the mask
 
+def test_fresh_mask_on_every_call(target):
+    p = 0.3
+    x = make_x((256, 512), seed=7)
+    first, case = run(target.dropout, x, p, seed=13)
+    second = call(target.dropout, x, p, True).detach().to("cpu", torch.float64)  # no reseeding in between
+    a, b = first == 0, second == 0
+    if torch.equal(a, b):
+        raise CheckFailure("two calls in a row dropped exactly the same elements", case=case, mistake=SAME_MASK)
+    same = int((a == b).sum())
+    expect_fraction(same, x.numel(), p * p + (1 - p) ** 2, case=case, alternatives=[(SAME_MASK, 1.0)],
+                    what="fraction of elements on which two calls agree (independent masks: p² + (1-p)²)")
+
+
+def test_every_element_gets_its_own_coin_flip(target):
+    p = 0.5
+    x = make_x((32, 32, 64), seed=8)
+    out, case = run(target.dropout, x, p, seed=14)
+    dropped = out == 0
+    for axis in range(x.dim()):
+        first = dropped.select(axis, 0)
+        if all(torch.equal(first, dropped.select(axis, i)) for i in range(1, x.shape[axis])):
+            raise CheckFailure(f"the mask is the same at every index of axis {axis}",
+                               case=case, mistake=SHARED_ROWS if axis == 0 else SHARED_AXIS)
+    for axis in range(x.dim()):
+        # Disjoint pairs of slices (0, 1), (2, 3), … agree on half their elements when independent.
+        even, odd = dropped.index_select(axis, torch.arange(0, x.shape[axis], 2)), \
+            dropped.index_select(axis, torch.arange(1, x.shape[axis], 2))
+        expect_fraction(int((even == odd).sum()), even.numel(), 0.5, case=case,
+                        alternatives=[(SHARED_ROWS if axis == 0 else SHARED_AXIS, 1.0)],
+                        what=f"fraction of agreement between neighbouring slices along axis {axis}")
+
+
 @pytest.mark.parametrize("p", [0.1, 0.3, 0.5, 0.8], ids=lambda p: f"p={p}")
 def test_fraction_dropped_is_p(target, p):
     x = make_x((200, 500), seed=4)
@@ -226,38 +258,6 @@ def test_mean_is_preserved(target, p):
                     if abs(got - want * scale) <= bound), None)
     raise CheckFailure(f"the mean of the output is {got:.4f}, the mean of x {want:.4f}: inverted dropout keeps "
                        f"the mean (allowed ± {bound:.4f}, {SIGMAS} standard deviations)", case=case, mistake=mistake)
-
-
-def test_fresh_mask_on_every_call(target):
-    p = 0.3
-    x = make_x((256, 512), seed=7)
-    first, case = run(target.dropout, x, p, seed=13)
-    second = call(target.dropout, x, p, True).detach().to("cpu", torch.float64)  # no reseeding in between
-    a, b = first == 0, second == 0
-    if torch.equal(a, b):
-        raise CheckFailure("two calls in a row dropped exactly the same elements", case=case, mistake=SAME_MASK)
-    same = int((a == b).sum())
-    expect_fraction(same, x.numel(), p * p + (1 - p) ** 2, case=case, alternatives=[(SAME_MASK, 1.0)],
-                    what="fraction of elements on which two calls agree (independent masks: p² + (1-p)²)")
-
-
-def test_every_element_gets_its_own_coin_flip(target):
-    p = 0.5
-    x = make_x((32, 32, 64), seed=8)
-    out, case = run(target.dropout, x, p, seed=14)
-    dropped = out == 0
-    for axis in range(x.dim()):
-        first = dropped.select(axis, 0)
-        if all(torch.equal(first, dropped.select(axis, i)) for i in range(1, x.shape[axis])):
-            raise CheckFailure(f"the mask is the same at every index of axis {axis}",
-                               case=case, mistake=SHARED_ROWS if axis == 0 else SHARED_AXIS)
-    for axis in range(x.dim()):
-        # Disjoint pairs of slices (0, 1), (2, 3), … agree on half their elements when independent.
-        even, odd = dropped.index_select(axis, torch.arange(0, x.shape[axis], 2)), \
-            dropped.index_select(axis, torch.arange(1, x.shape[axis], 2))
-        expect_fraction(int((even == odd).sum()), even.numel(), 0.5, case=case,
-                        alternatives=[(SHARED_ROWS if axis == 0 else SHARED_AXIS, 1.0)],
-                        what=f"fraction of agreement between neighbouring slices along axis {axis}")
 
 
 def test_reproducible_with_torch_manual_seed(target):
