@@ -1,0 +1,17 @@
+"""Never applies weight and bias."""
+import torch
+from _base import axes, count, normalise, update
+
+EXPECTED_MISTAKE = "weight or bias ignored"
+
+
+def batch_norm(x, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):
+    dims, shape = axes(x)
+    if training:
+        mean, var = x.mean(dims), x.var(dims, unbiased=False)
+        n = count(x)
+        update(running_mean, mean, momentum)
+        update(running_var, var * n / (n - 1), momentum)
+    else:
+        mean, var = running_mean, running_var
+    return normalise(x, mean, var, None, None, eps, shape)

@@ -1,0 +1,12 @@
+"""Uses 1e-5 whatever eps is passed."""
+import torch
+from _base import affine, trailing_dims
+
+EXPECTED_MISTAKE = "eps argument ignored"
+
+
+def layer_norm(x, normalized_shape, weight=None, bias=None, eps=1e-5):
+    dims = trailing_dims(normalized_shape)
+    mean = x.mean(dims, keepdim=True)
+    var = x.var(dims, unbiased=False, keepdim=True)
+    return affine((x - mean) / torch.sqrt(var + 1e-5), weight, bias)

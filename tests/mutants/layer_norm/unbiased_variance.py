@@ -1,0 +1,12 @@
+"""Uses torch.var's default, the unbiased variance."""
+import torch
+from _base import affine, trailing_dims
+
+EXPECTED_MISTAKE = "unbiased variance"
+
+
+def layer_norm(x, normalized_shape, weight=None, bias=None, eps=1e-5):
+    dims = trailing_dims(normalized_shape)
+    mean = x.mean(dims, keepdim=True)
+    var = x.var(dims, keepdim=True)
+    return affine((x - mean) / torch.sqrt(var + eps), weight, bias)
