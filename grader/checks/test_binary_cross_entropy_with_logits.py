@@ -107,5 +107,5 @@ def test_speed_against_torch(target):
     X, T = torch.from_numpy(logits), torch.from_numpy(targets)
     call(target.binary_cross_entropy_with_logits, logits, targets)  # a crash here is reported as a crash
     result = measure(lambda: target.binary_cross_entropy_with_logits(logits, targets), lambda: torch_bce(X, T),
-                     limit=20, reference_name="F.binary_cross_entropy_with_logits")
+                     limit=15, reference_name="F.binary_cross_entropy_with_logits")
     expect_fast(result, case=describe(logits=logits, targets=targets))
