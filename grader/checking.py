@@ -275,3 +275,35 @@ def reproduced_mistake(learner: Callable[..., Any],
             except Exception:  # noqa: BLE001 - a variant that does not apply to these cases
                 continue
     return None
+
+
+def call_without_warnings(fn: Callable[..., Any], *args: Any, case: str,
+                          mistakes: Mapping[str, Mistake] | None = None, **kwargs: Any) -> Any:
+    """Call a learner function (through `grader.learner.call`) and fail if NumPy warned.
+
+    Numerically stable code must not overflow, divide by zero or make NaN along the way, even
+    where the final answer happens to come out right (an `np.where` evaluates both branches).
+    `mistakes` maps a fragment of the warning's text ("overflow", "divide by zero", "invalid
+    value") to the mistake it reveals in this case; the first fragment found names it.
+    """
+    import warnings
+
+    from .learner import call
+
+    # Underflow to 0 (exp of a very negative number) is expected in stable code: not a problem.
+    with warnings.catch_warnings(record=True) as caught, np.errstate(over="warn", divide="warn",
+                                                                     invalid="warn", under="ignore"):
+        warnings.simplefilter("always")
+        result = call(fn, *args, **kwargs)
+    problems = [w for w in caught if issubclass(w.category, RuntimeWarning)]
+    if problems:
+        text = str(problems[0].message)
+        mistake = next((m for fragment, m in (mistakes or {}).items() if fragment in text), None)
+        raise CheckFailure(
+            f"your function emitted a RuntimeWarning: {text} — a numerically stable version computes "
+            f"the same values without overflowing or dividing by zero on the way",
+            case=case, mistake=mistake or Mistake("numerical warning", "NumPy warned while your function "
+                                                  "ran: a value overflowed or was divided by zero",
+                                                  "numerical-stability"),
+        )
+    return result
