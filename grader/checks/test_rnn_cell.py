@@ -153,7 +153,7 @@ def test_writes_the_cell_by_hand(target_file, exercise):
                                            "the point is to write it from scratch", "rules"))
 
 
-SPEED = {"cpu": dict(B=1024, I=64, H=64, limit=4), "cuda": dict(B=4096, I=1024, H=1024, limit=5)}
+SPEED = {"cpu": dict(B=512, I=128, H=128, limit=3), "cuda": dict(B=4096, I=1024, H=1024, limit=5)}
 
 
 @pytest.mark.speed

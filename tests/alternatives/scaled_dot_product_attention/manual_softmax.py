@@ -9,21 +9,18 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, is_causal=Fa
         scale = 1.0 / math.sqrt(query.shape[-1])
     scores = torch.matmul(query, key.transpose(-1, -2)) * scale
     L, S = scores.shape[-2:]
-    keep = torch.ones_like(scores, dtype=torch.bool)
     if is_causal:
         i = torch.arange(L, device=query.device)[:, None]
         j = torch.arange(S, device=query.device)[None, :]
-        keep = keep & (j <= i)
+        scores = scores.masked_fill(j > i, -math.inf)
     if attn_mask is not None:
         if attn_mask.dtype == torch.bool:
-            keep = keep & attn_mask
+            scores = scores.masked_fill(~attn_mask, -math.inf)
         else:
             scores = scores + attn_mask
-            keep = keep & ~torch.isneginf(scores)
-    scores = scores.masked_fill(~keep, -math.inf)
     row_max = scores.amax(dim=-1, keepdim=True)
-    row_max = torch.where(torch.isneginf(row_max), torch.zeros_like(row_max), row_max)
+    row_max = row_max.nan_to_num(0.0, neginf=0.0)  # an all-hidden row has max -inf: use 0 so exp gives 0, not NaN
     e = torch.exp(scores - row_max)  # exp(-inf) = 0 for hidden keys
     total = e.sum(dim=-1, keepdim=True)
-    weights = e / torch.where(total == 0, torch.ones_like(total), total)  # all-hidden rows: 0 / 1 = 0
+    weights = e / total.clamp_min(torch.finfo(e.dtype).tiny)  # all-hidden rows: 0 / tiny = 0
     return weights @ value
