@@ -1,5 +1,4 @@
 """Adds only bias_ih."""
-import torch
 from _base import cell
 
 EXPECTED_MISTAKE = "bias_hh ignored"

@@ -1,5 +1,4 @@
 """c_new = c + i * g."""
-import torch
 from _base import cell
 
 EXPECTED_MISTAKE = "forget gate not applied"

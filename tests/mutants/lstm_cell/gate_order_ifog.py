@@ -1,5 +1,4 @@
 """Reads the gates as (i, f, o, g)."""
-import torch
 from _base import cell
 
 EXPECTED_MISTAKE = "gate order mixed up"

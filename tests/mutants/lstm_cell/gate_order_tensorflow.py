@@ -1,5 +1,4 @@
 """Reads the gates in TensorFlow's LSTMCell order (i, g, f, o)."""
-import torch
 from _base import cell
 
 EXPECTED_MISTAKE = "gate order mixed up"

@@ -1,5 +1,4 @@
 """h_new = o * c_new."""
-import torch
 from _base import cell
 
 EXPECTED_MISTAKE = "tanh of the cell state missing"

@@ -1,5 +1,4 @@
 """h_new = o * tanh(c), the old cell state."""
-import torch
 from _base import cell
 
 EXPECTED_MISTAKE = "old cell state used for h"

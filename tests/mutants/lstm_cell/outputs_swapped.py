@@ -1,5 +1,4 @@
 """Returns (c_new, h_new)."""
-import torch
 from _base import cell
 
 EXPECTED_MISTAKE = "h and c returned in the wrong order"

@@ -1,5 +1,4 @@
 """Always builds qkv without a bias."""
-from torch import nn
 from _base import Base
 
 EXPECTED_MISTAKE = None

@@ -1,5 +1,4 @@
 """Forgets the recurrent term h @ W_hh^T."""
-import torch
 from _base import cell
 
 EXPECTED_MISTAKE = "previous hidden state ignored"

@@ -1,5 +1,4 @@
 """Returns the pre-activation: no tanh."""
-import torch
 from _base import cell
 
 EXPECTED_MISTAKE = "tanh missing"

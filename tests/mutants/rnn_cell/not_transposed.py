@@ -1,5 +1,4 @@
 """x @ W_ih instead of x @ W_ih.T (only runs when input size = hidden size)."""
-import torch
 from _base import cell
 
 EXPECTED_MISTAKE = "weights not transposed"

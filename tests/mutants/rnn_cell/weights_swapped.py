@@ -1,5 +1,4 @@
 """x @ W_hh^T + h @ W_ih^T (only runs when input size = hidden size)."""
-import torch
 from _base import cell
 
 EXPECTED_MISTAKE = "weight_ih and weight_hh swapped"
