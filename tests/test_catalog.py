@@ -44,6 +44,7 @@ def _signatures(path):
         if isinstance(node, ast.FunctionDef):
             found[node.name] = ast.unparse(node.args)
         elif isinstance(node, ast.ClassDef):
+            found[node.name] = "class"  # a class's own signature is its __init__'s, compared below
             for item in node.body:
                 if isinstance(item, ast.FunctionDef) and not item.name.startswith("_") or \
                         isinstance(item, ast.FunctionDef) and item.name in ("__init__", "forward"):

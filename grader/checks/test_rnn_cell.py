@@ -1,0 +1,180 @@
+"""Checks of exercises/rnn_cell.py against nn.RNNCell (tanh, the same weights) in float64."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+import torch
+from torch.nn import RNNCell  # bound before the learner's code runs
+
+from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_unchanged, \
+    snapshot
+from grader.learner import call
+from grader.speed import expect_fast, measure
+
+NO_TANH = Mistake("tanh missing", "h_new = tanh(...): without it the cell is linear and h grows without bound",
+                  "the-rnn-cell")
+RELU = Mistake("ReLU instead of tanh", "nn.RNNCell's default nonlinearity is tanh", "the-rnn-cell")
+SIGMOID = Mistake("sigmoid instead of tanh", "nn.RNNCell's default nonlinearity is tanh (values in [-1, 1])",
+                  "the-rnn-cell")
+BIAS_HH_IGNORED = Mistake("bias_hh ignored", "torch adds two biases, bias_ih and bias_hh", "the-rnn-cell")
+BIAS_IH_IGNORED = Mistake("bias_ih ignored", "torch adds two biases, bias_ih and bias_hh", "the-rnn-cell")
+H_IGNORED = Mistake("previous hidden state ignored", "the recurrence is h @ weight_hh^T: without it the cell "
+                    "forgets everything at each step", "the-rnn-cell")
+NOT_TRANSPOSED = Mistake("weights not transposed", "weight_ih has shape (hidden, input), like nn.Linear: "
+                         "the product is x @ weight_ih.T", "the-rnn-cell")
+WEIGHTS_SWAPPED = Mistake("weight_ih and weight_hh swapped", "x goes with weight_ih, h with weight_hh",
+                          "the-rnn-cell")
+NAN_TANH = Mistake("unstable tanh", "large pre-activations overflow exp(); use torch.tanh, which stays finite",
+                   "the-rnn-cell")
+
+RTOL = {torch.float32: 1e-4, torch.float64: 1e-7}
+ATOL = {torch.float32: 1e-5, torch.float64: 1e-9}
+NO_CUDA = "no CUDA device here: CUDA checks skipped"
+
+
+def make_case(seed, B=2, I=3, H=4, batched=True, bias=True, zero_state=False, gain=1.0, dtype=torch.float64):
+    g = torch.Generator().manual_seed(seed)
+    r = lambda *shape, s=1.0: (torch.randn(*shape, generator=g, dtype=torch.float64) * s).to(dtype)  # noqa: E731
+    shape = (B,) if batched else ()
+    x, h = r(*shape, I), r(*shape, H)
+    if zero_state:
+        h = torch.zeros_like(h)
+    return dict(x=x, h=h, weight_ih=r(H, I, s=gain), weight_hh=r(H, H, s=gain),
+                bias_ih=r(H, s=gain) if bias else None, bias_hh=r(H, s=gain) if bias else None)
+
+
+def torch_cell(x, h, weight_ih, weight_hh, bias_ih, bias_hh, nonlinearity="tanh"):
+    """nn.RNNCell in float64 with the given weights."""
+    I, H = weight_ih.shape[1], weight_hh.shape[1]
+    cell = RNNCell(I, H, bias=bias_ih is not None or bias_hh is not None, nonlinearity=nonlinearity,
+                   dtype=torch.float64)
+    with torch.no_grad():
+        cell.weight_ih.copy_(weight_ih)
+        cell.weight_hh.copy_(weight_hh)
+        if cell.bias:
+            cell.bias_ih.copy_(bias_ih if bias_ih is not None else torch.zeros(H))
+            cell.bias_hh.copy_(bias_hh if bias_hh is not None else torch.zeros(H))
+        return cell(x, h)
+
+
+def by_hand(x, h, weight_ih, weight_hh, bias_ih, bias_hh, *, act=torch.tanh, transpose=True, use_h=True,
+            use_bias_ih=True, use_bias_hh=True):
+    T = (lambda w: w.T) if transpose else (lambda w: w)
+    pre = x @ T(weight_ih) + (h @ T(weight_hh) if use_h else 0)
+    if bias_ih is not None and use_bias_ih:
+        pre = pre + bias_ih
+    if bias_hh is not None and use_bias_hh:
+        pre = pre + bias_hh
+    return act(pre)
+
+
+def check_case(rnn, inputs, device="cpu"):
+    inputs = {k: (None if v is None else v.to(device)) for k, v in inputs.items()}
+    case = describe(**inputs) + ("" if device == "cpu" else f", on {device}")
+    present = {k: v for k, v in inputs.items() if v is not None}
+    before = snapshot(**present)
+    got = call(rnn, *inputs.values())
+    expect_unchanged(before, present, case=case)
+    if isinstance(got, torch.Tensor) and got.device != inputs["x"].device:
+        raise CheckFailure(f"your output is on {got.device} but the inputs are on {inputs['x'].device}", case=case)
+
+    args = [None if v is None else v.cpu().double() for v in inputs.values()]
+    x, h, w_ih, w_hh, b_ih, b_hh = args
+    expected = torch_cell(*args)
+    mistakes = {NO_TANH: lambda: by_hand(*args, act=lambda t: t),
+                RELU: lambda: torch_cell(*args, nonlinearity="relu"),
+                SIGMOID: lambda: by_hand(*args, act=torch.sigmoid),
+                H_IGNORED: lambda: by_hand(*args, use_h=False),
+                NOT_TRANSPOSED: lambda: by_hand(*args, transpose=False),
+                WEIGHTS_SWAPPED: lambda: by_hand(x, h, w_hh, w_ih, b_ih, b_hh)}
+    if b_ih is not None:
+        mistakes[BIAS_IH_IGNORED] = lambda: by_hand(*args, use_bias_ih=False)
+        mistakes[BIAS_HH_IGNORED] = lambda: by_hand(*args, use_bias_hh=False)
+    if isinstance(got, torch.Tensor) and got.shape == expected.shape and torch.isnan(got.detach().cpu()).any():
+        raise CheckFailure("your output contains NaN where torch's is finite", case=case, mistake=NAN_TANH)
+    dtype = inputs["x"].dtype
+    expect_close(got, expected, case=case, dtype=dtype, rtol=RTOL[dtype], atol=ATOL[dtype], framework="torch",
+                 mistakes=mistakes)
+
+
+NAMED_CASES = {
+    "smallest: batch 1, input 2, hidden 3": dict(seed=0, B=1, I=2, H=3),
+    "batch of 4": dict(seed=1, B=4, I=3, H=5),
+    "input size != hidden size": dict(seed=2, B=3, I=7, H=2),
+    "input size = hidden size": dict(seed=3, B=3, I=4, H=4),
+    "zero initial state": dict(seed=4, B=2, I=3, H=4, zero_state=True),
+    "no biases (None)": dict(seed=5, B=2, I=3, H=4, bias=False),
+    "unbatched x (input_size,)": dict(seed=6, I=3, H=4, batched=False),
+    "saturated units (large weights)": dict(seed=7, B=3, I=4, H=4, gain=300.0),
+    "float32": dict(seed=8, B=5, I=6, H=8, dtype=torch.float32),
+}
+
+
+@pytest.mark.parametrize("params", NAMED_CASES.values(), ids=NAMED_CASES.keys())
+def test_matches_torch(target, params):
+    check_case(target.rnn_cell, make_case(**params))
+
+
+@pytest.mark.parametrize("seed", range(3), ids=lambda s: f"seed {s}")
+def test_random_case(target, seed):
+    g = torch.Generator().manual_seed(400 + seed)
+    B, I, H = (int(v) for v in torch.randint(1, 9, (3,), generator=g))
+    check_case(target.rnn_cell, make_case(100 + seed, B=B, I=I, H=H, dtype=[torch.float64, torch.float32][seed % 2]))
+
+
+@pytest.mark.cuda
+def test_matches_torch_on_cuda(target):
+    if not torch.cuda.is_available():
+        pytest.skip(NO_CUDA)
+    for params in NAMED_CASES.values():
+        check_case(target.rnn_cell, make_case(**params), device="cuda")
+
+
+def _imported_names(path: Path, names: set[str]) -> list[str]:
+    """`from torch.nn import RNNCell` and the like, which dotted-call bans do not see."""
+    try:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    except (SyntaxError, OSError, UnicodeDecodeError):
+        return []
+    return [f"line {node.lineno}: from {node.module} import {a.name}" for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) for a in node.names if a.name in names]
+
+
+@pytest.mark.rules
+def test_writes_the_cell_by_hand(target_file, exercise):
+    why = "write the cell yourself"
+    expect_no_banned_calls(target_file, exercise.banned, why)
+    found = _imported_names(target_file, {"RNNCell", "RNN", "rnn_tanh_cell", "_VF"})
+    if found:
+        raise CheckFailure(f"{Path(target_file).name} uses torch's RNN ({why}):\n  " + "\n  ".join(found),
+                           mistake=Mistake("calls the function it re-implements",
+                                           "the point is to write it from scratch", "rules"))
+
+
+SPEED = {"cpu": dict(B=512, I=128, H=128, limit=3), "cuda": dict(B=4096, I=1024, H=1024, limit=5)}
+
+
+@pytest.mark.speed
+@pytest.mark.parametrize("device", ["cpu", pytest.param("cuda", marks=pytest.mark.cuda)])
+def test_speed_against_torch(target, device):
+    if device == "cuda" and not torch.cuda.is_available():
+        pytest.skip(NO_CUDA)
+    s = SPEED[device]
+    inputs = {k: v.to(device, torch.float32) for k, v in make_case(0, B=s["B"], I=s["I"], H=s["H"]).items()}
+    cell = RNNCell(s["I"], s["H"], device=device)
+    with torch.no_grad():
+        for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+            getattr(cell, name).copy_(inputs[name])
+    x, h = inputs["x"], inputs["h"]
+    fn = target.rnn_cell
+    call(fn, *inputs.values())  # a crash here is reported as a crash
+
+    def torchs():
+        with torch.no_grad():
+            return cell(x, h)
+
+    result = measure(lambda: fn(*inputs.values()), torchs, limit=s["limit"], reference_name="nn.RNNCell",
+                     device=device)
+    expect_fast(result, case=describe(**inputs) + f", on {device}")

@@ -1,0 +1,8 @@
+"""Reads the gates as (i, f, o, g)."""
+from _base import cell
+
+EXPECTED_MISTAKE = "gate order mixed up"
+
+
+def lstm_cell(x, h, c, weight_ih, weight_hh, bias_ih, bias_hh):
+    return cell(x, h, c, weight_ih, weight_hh, bias_ih, bias_hh, order="ifog")

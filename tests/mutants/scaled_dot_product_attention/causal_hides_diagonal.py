@@ -1,0 +1,8 @@
+"""Causal mask with tril(diagonal=-1): a query cannot see its own key."""
+from _base import attention
+
+EXPECTED_MISTAKE = "causal mask hides the diagonal"
+
+
+def scaled_dot_product_attention(query, key, value, attn_mask=None, is_causal=False, scale=None):
+    return attention(query, key, value, attn_mask, is_causal, scale, causal_diagonal=-1)

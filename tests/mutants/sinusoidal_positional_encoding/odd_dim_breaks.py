@@ -1,0 +1,15 @@
+"""The textbook float32 version without the [: dim // 2] slice: crashes for an odd dim."""
+import math
+
+import torch
+
+EXPECTED_MISTAKE = None
+
+
+def sinusoidal_positional_encoding(seq_len, dim):
+    position = torch.arange(seq_len).unsqueeze(1).float()
+    div_term = torch.exp(torch.arange(0, dim, 2).float() * -(math.log(10000.0) / dim))
+    pe = torch.zeros(seq_len, dim)
+    pe[:, 0::2] = torch.sin(position * div_term)
+    pe[:, 1::2] = torch.cos(position * div_term)
+    return pe
