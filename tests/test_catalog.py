@@ -32,6 +32,13 @@ def test_exercise_entry_is_complete(exercise):
     assert any(True for _ in (ALTERNATIVES / exercise.name).glob("[!_]*.py")), "no correct alternatives"
 
 
+@pytest.mark.parametrize("exercise", CATALOG.exercises, ids=NAMES)
+def test_banned_calls_in_the_catalog_are_checked(exercise):
+    source = (ROOT / "grader" / "checks" / f"test_{exercise.name}.py").read_text()
+    if exercise.banned:
+        assert "expect_no_banned_calls" in source, "the catalog bans calls that no check looks for"
+
+
 def test_mutant_and_alternative_folders_match_the_catalog():
     for folder in (MUTANTS, ALTERNATIVES):
         assert {d for d, _ in implementations(folder)} <= set(NAMES)
