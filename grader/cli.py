@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -122,13 +123,20 @@ def cmd_list(args) -> int:
     if args.json:
         print(json.dumps({"exercises": rows}, indent=1))
         return OK
-    table = Table(title="Exercises", title_justify="left")
-    for column in ("#", "exercise", "topic", "difficulty", "status", "last passed"):
-        table.add_column(column)
+    # Topics as section headings rather than a column: the table stays readable at 80 columns.
+    table = Table(title="Exercises", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("#", justify="right", no_wrap=True, min_width=2)
+    table.add_column("exercise", no_wrap=True)
+    for column in ("level", "status", "last passed"):
+        table.add_column(column, no_wrap=True)
+    topic = None
     for r in rows:
+        if r["topic"] != topic:
+            topic = r["topic"]
+            table.add_row("", Text(catalog.topics[topic], style="bold cyan"))
         name = Text(("→ " if r["current"] else "  ") + r["exercise"], style="bold" if r["current"] else "")
-        table.add_row(str(r["number"]), name, catalog.topics[r["topic"]], r["difficulty"],
-                      Text(r["status"], style=STATUS_STYLE.get(r["status"], "")), r["last_passed"] or "")
+        table.add_row(str(r["number"]), name, r["difficulty"],
+                      Text(r["status"], style=STATUS_STYLE.get(r["status"], "")), (r["last_passed"] or "")[:10])
     console = _console()
     console.print(table)
     current = next((r for r in rows if r["current"]), None)

@@ -75,7 +75,7 @@ def test_usage_errors_exit_2(args):
 
 def test_mistyped_name_suggests_the_right_one():
     done = grader("run", "conv2dd")
-    assert "Did you mean 'conv2d'?" in done.stderr
+    assert "Did you mean 'conv2d'" in done.stderr
 
 
 def test_list_table_and_json(workspace):

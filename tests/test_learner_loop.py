@@ -91,7 +91,7 @@ def test_list_shows_each_status_and_when_it_last_passed(ws, capsys):
     write_state(ws, {"exercises": {"conv2d": {"status": "passing and fast", "last_passed": "2024-05-01 10:00"}}})
     assert grader("list") == 0
     out = capsys.readouterr().out
-    assert "passing and fast" in out and "2024-05-01 10:00" in out
+    assert "passing and fast" in out and "2024-05-01" in out  # the date; --json has the time too
     assert grader("list", "--json") == 0
     row = next(r for r in json.loads(capsys.readouterr().out)["exercises"] if r["exercise"] == "conv2d")
     assert row["status"] == "passing and fast" and row["last_passed"] == "2024-05-01 10:00"
