@@ -297,9 +297,9 @@ def _run_all(args, ws: workspace.Workspace, exercises: list[Exercise], own_file:
 
 
 def _summary(console: Console, results, *, title: str = "Summary") -> None:
-    table = Table(title=title, title_justify="left")
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("exercise", "result", "checks", "speed", "seconds"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=True)
     for r in results:
         passed = sum(c["outcome"] == "passed" for c in r.checks)
         problem = r.first_problem

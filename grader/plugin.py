@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,8 @@ def pytest_addoption(parser):
     group.addoption("--grader-results", help="append JSON-lines events to this file")
     group.addoption("--grader-no-speed", action="store_true", help="skip the speed checks")
     group.addoption("--grader-fail-fast", action="store_true", help="stop at the first failed check")
+    group.addoption("--grader-exit-when-done", action="store_true",
+                    help="end the process once the results are written (a child of grader run only)")
 
 
 def pytest_configure(config):
@@ -39,11 +42,21 @@ def pytest_configure(config):
     config._grader_out = open(results, "a", encoding="utf-8") if results else None
 
 
+def pytest_sessionfinish(session, exitstatus):
+    session.config._grader_exitstatus = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config):
     out = getattr(config, "_grader_out", None)
     if out:
         _emit(config, {"event": "done"})
         out.close()
+    if config.getoption("--grader-exit-when-done", False):
+        # Every result is on disk: skip the interpreter's teardown of torch (~0.4 s of a 3 s run).
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(getattr(config, "_grader_exitstatus", 0))
 
 
 def _emit(config, event: dict) -> None:

@@ -145,7 +145,8 @@ def run(exercise: Exercise, target_file: Path, *, speed: bool = True, fail_fast:
         results.touch()
         output = open(Path(tmp) / "output.txt", "w+b")
         command = [sys.executable, "-m", "pytest",
-                   *pytest_args(exercise, target_file, results, speed=speed, fail_fast=fail_fast)]
+                   *pytest_args(exercise, target_file, results, speed=speed, fail_fast=fail_fast),
+                   "--grader-exit-when-done"]
         limits = functools.partial(limit_process, output_limit_bytes(), memory_limit_mb())
         child = subprocess.Popen(
             command, cwd=tmp, env=child_env(), stdin=subprocess.DEVNULL, stdout=output,
