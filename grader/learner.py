@@ -92,6 +92,10 @@ def load_module(path: Path, exercise: str, functions: tuple[str, ...]) -> Module
             f"{path} does not exist. Run `grader reset {exercise}` to get the stub back."
         )
     module_name = f"_learner_{exercise}"
+    # Its folder is importable, as for `python file.py`, so a learner's own helper module works;
+    # last on the path, so a file there never shadows numpy or torch.
+    if str(path.parent) not in sys.path:
+        sys.path.append(str(path.parent))
     spec = importlib.util.spec_from_file_location(module_name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module  # dataclasses and pickling look modules up here
