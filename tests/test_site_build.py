@@ -64,3 +64,14 @@ def test_exercise_pages_embed_stub_and_solution_instead_of_copying():
         text = (ROOT / "site" / exercise.page).read_text()
         assert f'--8<-- "exercises/{exercise.filename}"' in text
         assert f'--8<-- "solutions/{exercise.filename}"' in text
+
+
+def test_home_page_commands_are_the_readmes():
+    """The site's home page repeats the README's two commands; they must not drift apart."""
+    home = (ROOT / "site" / "index.md").read_text()
+    readme = (ROOT / "README.md").read_text()
+    block = re.search(r"## Two commands\s+```bash\n(.*?)```", home, re.S).group(1)
+    commands = [line for line in block.splitlines() if line.strip() and not line.startswith("#")]
+    assert len(commands) == 2
+    for command in commands:
+        assert command in readme, f"the home page's command is not the README's: {command}"
