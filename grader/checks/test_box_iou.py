@@ -228,5 +228,5 @@ def test_speed_against_torch(target):
     B1, B2 = torch.from_numpy(b1), torch.from_numpy(b2)
     call(target.box_iou, b1, b2)  # a crash here is reported as a crash
     result = measure(lambda: target.box_iou(b1, b2), lambda: torch_box_iou(B1, B2),
-                     limit=30, reference_name="torch broadcast IoU")
+                     limit=25, reference_name="torch broadcast IoU")
     expect_fast(result, case=describe(boxes1=b1, boxes2=b2))

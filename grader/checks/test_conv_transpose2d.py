@@ -159,5 +159,5 @@ def test_speed_against_torch(target):
     call(target.conv_transpose2d, x, w, stride=stride, padding=padding)  # a crash here is reported as a crash
     result = measure(lambda: target.conv_transpose2d(x, w, stride=stride, padding=padding),
                      lambda: torch_conv_transpose2d(X, Wt, stride=stride, padding=padding),
-                     limit=35, reference_name="torch conv_transpose2d")
+                     limit=30, reference_name="torch conv_transpose2d")
     expect_fast(result, case=describe(x=x, weight=w, stride=stride, padding=padding))

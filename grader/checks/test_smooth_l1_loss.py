@@ -124,5 +124,5 @@ def test_speed_against_torch(target):
     P, T = torch.from_numpy(pred), torch.from_numpy(target_)
     call(target.smooth_l1_loss, pred, target_, beta=1.0)  # a crash here is reported as a crash
     result = measure(lambda: target.smooth_l1_loss(pred, target_, beta=1.0), lambda: torch_smooth_l1(P, T, beta=1.0),
-                     limit=30, reference_name="F.smooth_l1_loss")
+                     limit=22, reference_name="F.smooth_l1_loss")
     expect_fast(result, case=describe(pred=pred, target=target_, beta=1.0))
