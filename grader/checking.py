@@ -251,6 +251,25 @@ def expect_int(got: Any, expected: int, *, case: str,
                            mistake=diagnose() if diagnose else None)
 
 
+def expect_int_on_grid(fn: Callable[..., Any], cases: list[tuple[dict, int]], *, oracle: str, grid: str,
+                       diagnose: Callable[[], Mistake | None] | None = None) -> None:
+    """Call the learner's `fn(**params)` on every (params, expected) of a grid, smallest first; on a
+    wrong answer, fail on the first one with how many were wrong (`oracle` names what gave
+    `expected`, `grid` describes the ranges covered)."""
+    from .learner import call
+
+    wrong = []
+    for params, expected in cases:
+        got = call(fn, **params)
+        if not (is_integer(got) and got == expected):
+            wrong.append((params, got, expected))
+    if wrong:
+        params, got, expected = wrong[0]
+        expect_int(got, expected, diagnose=diagnose,
+                   case=describe(**params) + f" ({oracle} gives {expected}); wrong on {len(wrong)} of "
+                   f"{len(cases)} valid combinations of {grid}")
+
+
 def reproduced_mistake(learner: Callable[..., Any],
                        variants: Mapping[Mistake, Callable[..., Any] | tuple[Callable[..., Any], ...]],
                        cases: list[dict]) -> Mistake | None:

@@ -7,7 +7,8 @@ import pytest
 import torch
 from torch.nn.functional import conv1d as torch_conv1d  # bound before the learner's code runs
 
-from grader.checking import Mistake, describe, expect_int, expect_no_banned_calls, is_integer, reproduced_mistake
+from grader.checking import (Mistake, describe, expect_int, expect_int_on_grid, expect_no_banned_calls,
+                             reproduced_mistake)
 from grader.learner import call
 
 NO_DILATION = Mistake("dilation ignored", "a kernel of k taps with dilation d spans d*(k-1)+1 pixels, "
@@ -97,18 +98,8 @@ def test_classic_layer(target, params):
 
 def test_every_combination_of_a_dense_grid(target):
     fn = target.conv_output_size
-    cases = valid_grid()
-    wrong = []
-    for params, expected in cases:
-        got = call(fn, **params)
-        if not (is_integer(got) and got == expected):
-            wrong.append((params, got, expected))
-    if wrong:
-        params, got, expected = wrong[0]  # the smallest input that fails
-        expect_int(got, expected, diagnose=diagnose(fn),
-                   case=describe(**params) + f" (conv1d gives {expected}); wrong on {len(wrong)} of "
-                   f"{len(cases)} valid combinations of size <= 10, kernel <= 5, stride <= 4, "
-                   "padding <= 3, dilation <= 3")
+    expect_int_on_grid(fn, valid_grid(), oracle="conv1d", diagnose=diagnose(fn),
+                       grid="size <= 10, kernel <= 5, stride <= 4, padding <= 3, dilation <= 3")
 
 
 @pytest.mark.rules

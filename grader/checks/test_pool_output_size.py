@@ -8,7 +8,8 @@ import torch
 from torch.nn.functional import max_pool1d as torch_max_pool1d  # bound before the learner's code runs
 from torch.nn.functional import max_pool2d as torch_max_pool2d
 
-from grader.checking import Mistake, describe, expect_int, expect_no_banned_calls, is_integer, reproduced_mistake
+from grader.checking import (Mistake, describe, expect_int, expect_int_on_grid, expect_no_banned_calls,
+                             reproduced_mistake)
 from grader.learner import call
 
 CEIL_RULE_MISSING = Mistake("ceil_mode rule missing", "with ceil_mode=True torch drops a last window that would "
@@ -124,18 +125,8 @@ def test_classic_layer(target, params):
 
 def test_every_combination_of_a_dense_grid(target):
     fn = target.pool_output_size
-    cases = valid_grid()
-    wrong = []
-    for params, expected in cases:
-        got = call(fn, **params)
-        if not (is_integer(got) and got == expected):
-            wrong.append((params, got, expected))
-    if wrong:
-        params, got, expected = wrong[0]  # the smallest input that fails
-        expect_int(got, expected, diagnose=diagnose(fn),
-                   case=describe(**params) + f" (max_pool1d gives {expected}); wrong on {len(wrong)} of "
-                   f"{len(cases)} valid combinations of size <= 10, kernel <= 5, stride None or <= 4, "
-                   "padding <= 2, dilation <= 3, both ceil modes")
+    expect_int_on_grid(fn, valid_grid(), oracle="max_pool1d", diagnose=diagnose(fn),
+                       grid="size <= 10, kernel <= 5, stride None or <= 4, padding <= 2, dilation <= 3, both ceil modes")
 
 
 @pytest.mark.rules
