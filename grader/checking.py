@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Collection, Mapping
 
 import numpy as np
 import torch
@@ -214,8 +214,31 @@ def _dotted(node: ast.AST) -> str:
     return ".".join(reversed(parts))
 
 
-def expect_no_banned_calls(path: Path, banned: tuple[str, ...], why: str) -> None:
+def banned_names(path: Path, match: Callable[[str], bool], *, attributes: bool = True) -> list[str]:
+    """Names `match` accepts that the learner's file imports by name (`from torch.nn.functional import
+    batch_norm`) or, with `attributes`, reaches as any attribute (`torch.ops.aten.batch_norm`):
+    what the dotted suffixes of banned_calls do not see."""
+    try:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    except (SyntaxError, OSError, UnicodeDecodeError):
+        return []  # the import check reports these
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            found += [f"line {node.lineno}: from {node.module} import {a.name}" for a in node.names if match(a.name)]
+        elif attributes and isinstance(node, ast.Attribute) and match(node.attr):
+            found.append(f"line {node.lineno}: {_dotted(node) or node.attr}")
+    return found
+
+
+def expect_no_banned_calls(path: Path, banned: tuple[str, ...], why: str, *,
+                           names: Collection[str] | Callable[[str], bool] | None = None,
+                           attributes: bool = True) -> None:
+    """Fail on a banned import or call (see banned_calls) and, given `names` (a set, or a predicate
+    on a name), on those names imported or used as attributes (see banned_names)."""
     found = banned_calls(path, banned)
+    if names is not None:
+        found += banned_names(path, names if callable(names) else names.__contains__, attributes=attributes)
     if found:
         raise CheckFailure(
             f"{Path(path).name} uses what this exercise asks you to write yourself ({why}):\n  "

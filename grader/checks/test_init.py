@@ -15,7 +15,7 @@ import pytest
 import torch
 from torch.nn.init import _calculate_fan_in_and_fan_out, calculate_gain  # bound before the learner's code
 
-from grader.checking import CheckFailure, Mistake, describe, expect_no_banned_calls
+from grader.checking import CheckFailure, Mistake, expect_no_banned_calls
 from grader.learner import LearnerCrash, call
 from grader.speed import expect_fast, measure
 
