@@ -6,13 +6,12 @@ is an extra cross-check and the speed reference; without it, a greedy loop in to
 """
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pytest
 import torch
 
 from grader.checking import CheckFailure, Mistake, describe, expect_no_banned_calls, expect_unchanged, snapshot
+from grader.checks.test_box_iou import torchvision_ops  # one probe of the optional torchvision
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -270,16 +269,6 @@ def test_random_case(target, seed):
     boxes, scores = clustered_boxes(rng, objects=int(rng.integers(2, 6)), per_object=int(rng.integers(3, 10)),
                                     dtype=dtype)
     check_case(target.nms, boxes, scores, away_from_ties(boxes, [0.3, 0.5, 0.7][seed]))
-
-
-@functools.lru_cache(maxsize=None)
-def torchvision_ops():
-    """torchvision.ops if it imports beside this torch, else None (it is optional)."""
-    try:
-        import torchvision.ops
-    except Exception:  # noqa: BLE001 - absent, or built for another torch: either way, not usable
-        return None
-    return torchvision.ops
 
 
 def test_agrees_with_torchvision(target):
