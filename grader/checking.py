@@ -84,14 +84,27 @@ def expect_close(
     rtol: float,
     atol: float,
     framework: str = "numpy",
-    mistakes: Mapping[Mistake, Callable[[], torch.Tensor]] | None = None,
+    mistakes: Mapping[Mistake, Callable[[], torch.Tensor] | list[Callable[[], torch.Tensor]]] | None = None,
     shape_hint: Callable[[tuple, tuple], Mistake | None] | None = None,
+    what: str | None = None,
 ) -> None:
     """Fail with a precise message unless `got` matches the float64 oracle `expected`.
 
-    `mistakes` maps each known mistake to a function computing the output that mistake would
-    give (in float64); they are evaluated only when the learner's output is wrong.
+    `mistakes` maps each known mistake to a function (or a list of functions: ways of making the
+    same mistake) computing the output that mistake would give; they are evaluated only when the
+    learner's output is wrong. `what` names the output in the message ("the gradient of `x`").
     """
+    try:
+        _expect_close(got, expected, case=case, dtype=dtype, rtol=rtol, atol=atol, framework=framework,
+                      mistakes=mistakes, shape_hint=shape_hint)
+    except CheckFailure as failure:
+        if what:
+            failure.message = f"{what}: {failure.message}"
+            failure.args = (failure.message,)
+        raise
+
+
+def _expect_close(got, expected, *, case, dtype, rtol, atol, framework, mistakes, shape_hint) -> None:
     wanted_type = np.ndarray if framework == "numpy" else torch.Tensor
     if not isinstance(got, wanted_type):
         raise CheckFailure(
@@ -103,7 +116,7 @@ def expect_close(
     if tuple(got.shape) != expected_shape:
         mistake = shape_hint(tuple(got.shape), expected_shape) if shape_hint else None
         if mistake is None:
-            mistake = _match_mistake(None, got, mistakes, rtol=rtol, atol=atol)
+            mistake = matching_mistake(got, mistakes, rtol=rtol, atol=atol)
         raise CheckFailure(
             f"wrong output shape: got {tuple(got.shape)}, expected {expected_shape}",
             case=case,
@@ -131,23 +144,26 @@ def expect_close(
     try:
         torch.testing.assert_close(got64, expected, rtol=rtol, atol=atol, equal_nan=True)
     except AssertionError as exc:
-        mistake = _match_mistake(expected, got64, mistakes, rtol=rtol, atol=atol)
+        mistake = matching_mistake(got64, mistakes, rtol=rtol, atol=atol)
         details = str(exc).replace("Tensor-likes are not close!", "").strip()
         raise CheckFailure(f"values differ from torch's\n{details}", case=case, mistake=mistake) from None
 
 
-def _match_mistake(expected, got, mistakes, *, rtol, atol) -> Mistake | None:
+def matching_mistake(got, mistakes, *, rtol: float, atol: float) -> Mistake | None:
+    """The first mistake one of whose variants (a function, or a list of them) gives `got`."""
     if not mistakes:
         return None
     got64 = got if isinstance(got, torch.Tensor) else torch.from_numpy(np.asarray(got, dtype=np.float64))
     got64 = got64.detach().to("cpu", torch.float64)
-    for mistake, variant in mistakes.items():
-        try:
-            candidate = variant().detach().to("cpu", torch.float64)
-        except Exception:  # noqa: BLE001 - a variant that does not apply to this case
-            continue
-        if candidate.shape == got64.shape and torch.allclose(got64, candidate, rtol=rtol, atol=atol, equal_nan=True):
-            return mistake
+    for mistake, variants in mistakes.items():
+        for variant in variants if isinstance(variants, list) else [variants]:
+            try:
+                candidate = variant().detach().to("cpu", torch.float64)
+            except Exception:  # noqa: BLE001 - a variant that does not apply to this case
+                continue
+            if candidate.shape == got64.shape and torch.allclose(got64, candidate, rtol=rtol, atol=atol,
+                                                                 equal_nan=True):
+                return mistake
     return None
 
 

@@ -127,30 +127,9 @@ def output_mistakes(c64):
     return mistakes
 
 
-def which_mistake(got, mistakes, rtol, atol):
-    """The first mistake one of whose variants (a function or a list of them) matches `got`."""
-    got64 = _f64(got)
-    for mistake, variants in mistakes.items():
-        for variant in variants if isinstance(variants, list) else [variants]:
-            try:
-                candidate = _f64(variant())
-            except Exception:  # noqa: BLE001 - a variant that does not apply to this case
-                continue
-            if candidate.shape == got64.shape and torch.allclose(got64, candidate, rtol=rtol, atol=atol):
-                return mistake
-    return None
-
-
 def _close(got, expected, *, case, dtype, mistakes=None, what=None):
-    try:
-        expect_close(got, expected, case=case, dtype=dtype, rtol=RTOL[dtype], atol=ATOL[dtype], framework="torch")
-    except CheckFailure as failure:
-        if failure.mistake is None and isinstance(got, torch.Tensor) and mistakes:
-            failure.mistake = which_mistake(got, mistakes, RTOL[dtype], ATOL[dtype])
-        if what:
-            failure.message = f"{what}: {failure.message}"
-            failure.args = (failure.message,)
-        raise
+    expect_close(got, expected, case=case, dtype=dtype, rtol=RTOL[dtype], atol=ATOL[dtype], framework="torch",
+                 mistakes=mistakes, what=what)
 
 
 def expect_on_device(got, x, case):

@@ -14,7 +14,7 @@ import torch
 import torch.nn.functional as F  # the oracle; the learner's file may not import torch
 
 from grader.checking import (CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls,
-                             expect_unchanged, snapshot)
+                             expect_unchanged, matching_mistake, snapshot)
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -127,16 +127,6 @@ def gradient_mistakes(key, p, expected):
     return mistakes
 
 
-def _matching(got, mistakes, rtol, atol):
-    got64 = torch.from_numpy(np.asarray(got, dtype=np.float64))
-    for mistake, variants in mistakes.items():
-        for variant in variants if isinstance(variants, list) else [variants]:
-            candidate = variant().detach().double()
-            if candidate.shape == got64.shape and torch.allclose(got64, candidate, rtol=rtol, atol=atol):
-                return mistake
-    return None
-
-
 def check_case(mlp, c):
     case = case_text(c)
     before = snapshot(**{k: c[k] for k in ("x", "y", *KEYS)})
@@ -172,15 +162,8 @@ def check_case(mlp, c):
 
         if isinstance(got, np.ndarray) and got.shape == expected[key].shape and not np.isfinite(got).all():
             raise CheckFailure(f"grads[{key!r}] contains NaN or Inf", case=case, mistake=UNSTABLE if large else None)
-        try:
-            expect_close(got, expected[key], case=case, dtype=c[key].dtype, rtol=rtol, atol=atol,
-                         shape_hint=shape_hint)
-        except CheckFailure as failure:
-            if failure.mistake is None and isinstance(got, np.ndarray):
-                failure.mistake = _matching(got, mistakes, rtol, atol)
-            failure.message = f"grads[{key!r}]: {failure.message}"
-            failure.args = (failure.message,)
-            raise
+        expect_close(got, expected[key], case=case, dtype=c[key].dtype, rtol=rtol, atol=atol,
+                     mistakes=mistakes, shape_hint=shape_hint, what=f"grads[{key!r}]")
 
 
 def expect_result_form(result, c, case):
@@ -262,9 +245,10 @@ def test_gradients_match_central_differences(target):
                           f"central difference {numeric[where]:.8g}")
             raise CheckFailure(f"grads[{key!r}] disagrees with the central differences of your own loss "
                                f"(h = {h:g}) {detail}", case=case,
-                               mistake=_matching(grads[key], {TRANSPOSED: lambda: torch.from_numpy(numeric.T),
-                                                              NOT_AVERAGED: lambda: torch.from_numpy(numeric) * 4},
-                                                 1e-5, 1e-8) if grads[key].size else None)
+                               mistake=matching_mistake(grads[key], {
+                                   TRANSPOSED: lambda: torch.from_numpy(numeric.T),
+                                   NOT_AVERAGED: lambda: torch.from_numpy(numeric) * 4}, rtol=1e-5, atol=1e-8)
+                               if grads[key].size else None)
 
 
 @pytest.mark.rules
