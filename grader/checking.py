@@ -182,6 +182,17 @@ def expect_unchanged(before: Mapping[str, Any], after: Mapping[str, Any], *, cas
             )
 
 
+def expect_on_device(got: Any, device: torch.device, *, case: str, what: str = "your output",
+                     advice: str = "create new tensors on the input's device (device=x.device, or torch.*_like)",
+                     ) -> None:
+    """A tensor the learner returns must be on the inputs' device (a CPU-only habit fails on CUDA).
+
+    Anything but a tensor passes: its type is `expect_close`'s to report.
+    """
+    if isinstance(got, torch.Tensor) and got.device != device:
+        raise CheckFailure(f"{what} is on {got.device}, the input on {device}: {advice}", case=case)
+
+
 def snapshot(**arrays: Any) -> dict[str, Any]:
     return {k: (v.copy() if isinstance(v, np.ndarray) else v.clone()) for k, v in arrays.items()}
 

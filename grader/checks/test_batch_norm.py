@@ -11,7 +11,7 @@ import pytest
 import torch
 from torch.nn.functional import batch_norm as torch_batch_norm  # bound before the learner's code runs
 
-from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls
+from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -211,12 +211,6 @@ def _close(got, expected, *, case, dtype, mistakes=None, what=None):
                  mistakes=mistakes, what=what)
 
 
-def expect_on_device(got, x, case, what="your output"):
-    if isinstance(got, torch.Tensor) and got.device != x.device:
-        raise CheckFailure(f"{what} is on {got.device}, the input on {x.device}: create new tensors on "
-                           "the input's device (device=x.device, or torch.*_like)", case=case)
-
-
 def expect_inputs_unchanged(before, c, case):
     for name, original in before.items():
         if not torch.equal(original, c[name]):
@@ -236,7 +230,7 @@ def check_case(batch_norm, c, *, shifted_retry=True):
     got = call(batch_norm, c["x"], c["running_mean"], c["running_var"], c["weight"], c["bias"],
                training=c["training"], momentum=c["momentum"], eps=c["eps"])
     expect_inputs_unchanged(before, c, case)
-    expect_on_device(got, c["x"], case)
+    expect_on_device(got, c["x"].device, case=case)
     try:
         _close(got, expected, case=case, dtype=c["x"].dtype, mistakes=output_mistakes(c64))
     except CheckFailure as failure:
@@ -257,7 +251,7 @@ def check_case(batch_norm, c, *, shifted_retry=True):
         if c[name] is None:
             continue
         what = f"{name} after the call"
-        expect_on_device(c[name], c["x"], case, what)
+        expect_on_device(c[name], c["x"].device, case=case, what=what)
         if c["training"]:
             _close(c[name], ref, case=case, dtype=c["x"].dtype, mistakes=running_mistakes(c64, name), what=what)
         elif not torch.equal(_f64(c[name]), running_before[name]):

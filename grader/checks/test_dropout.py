@@ -15,7 +15,7 @@ import pytest
 import torch
 from torch.nn.functional import dropout as torch_dropout  # bound before the learner's code runs
 
-from grader.checking import CheckFailure, Mistake, describe, expect_no_banned_calls
+from grader.checking import CheckFailure, Mistake, describe, expect_no_banned_calls, expect_on_device
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -110,9 +110,7 @@ def run(dropout, x, p, training=True, seed=0):
         raise CheckFailure(f"wrong output shape: got {tuple(out.shape)}, expected {tuple(x.shape)}", case=case)
     if out.dtype != x.dtype:
         raise CheckFailure(f"wrong dtype: got {out.dtype}, expected {x.dtype} (the input's dtype)", case=case)
-    if out.device != x.device:
-        raise CheckFailure(f"your output is on {out.device}, the input on {x.device}: draw the mask on x's "
-                           "device (torch.rand_like(x))", case=case)
+    expect_on_device(out, x.device, case=case, advice="draw the mask on x's device (torch.rand_like(x))")
     if x.numel() and training and 0 < p < 1 and out.data_ptr() == x.data_ptr():
         raise CheckFailure("your output shares its memory with x: dropout must return a new tensor",
                            case=case, mistake=IN_PLACE)

@@ -10,7 +10,7 @@ import pytest
 import torch
 from torch.nn.functional import layer_norm as torch_layer_norm  # bound before the learner's code runs
 
-from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls
+from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -132,12 +132,6 @@ def _close(got, expected, *, case, dtype, mistakes=None, what=None):
                  mistakes=mistakes, what=what)
 
 
-def expect_on_device(got, x, case):
-    if isinstance(got, torch.Tensor) and got.device != x.device:
-        raise CheckFailure(f"your output is on {got.device}, the input on {x.device}: create new tensors on "
-                           "the input's device (device=x.device, or torch.*_like)", case=case)
-
-
 def check_case(layer_norm, c, *, shifted_retry=True):
     case = case_text(c)
     c64 = {k: _f64(v) if isinstance(v, torch.Tensor) else v for k, v in c.items()}
@@ -147,7 +141,7 @@ def check_case(layer_norm, c, *, shifted_retry=True):
     for name, original in before.items():
         if not torch.equal(original, c[name]):
             raise CheckFailure(f"your function modified its input `{name}` in place", case=case, mistake=IN_PLACE)
-    expect_on_device(got, c["x"], case)
+    expect_on_device(got, c["x"].device, case=case)
     try:
         _close(got, expected, case=case, dtype=c["x"].dtype, mistakes=output_mistakes(c64))
     except CheckFailure as failure:

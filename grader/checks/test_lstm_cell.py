@@ -7,8 +7,8 @@ import pytest
 import torch
 from torch.nn import LSTMCell  # bound before the learner's code runs
 
-from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_unchanged, \
-    snapshot
+from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device, \
+    expect_unchanged, snapshot
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -94,9 +94,8 @@ def check_case(lstm, inputs, device="cpu"):
         raise CheckFailure(f"lstm_cell must return the tuple (h_new, c_new); yours returned "
                            f"{type(got).__name__}{'' if not isinstance(got, (tuple, list)) else f' of {len(got)}'}",
                            case=case)
-    for t in got:
-        if isinstance(t, torch.Tensor) and t.device != inputs["x"].device:
-            raise CheckFailure(f"your output is on {t.device} but the inputs are on {inputs['x'].device}", case=case)
+    for name, t in zip(("h_new", "c_new"), got):
+        expect_on_device(t, inputs["x"].device, case=case, what=f"your {name}")
 
     args = [None if v is None else v.cpu().double() for v in inputs.values()]
     expected = torch_cell(*args)

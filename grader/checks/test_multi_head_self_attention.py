@@ -8,8 +8,8 @@ from torch.nn import MultiheadAttention  # bound before the learner's code runs
 from torch.nn.functional import linear
 from torch.nn.functional import scaled_dot_product_attention as torch_sdpa
 
-from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_unchanged, \
-    snapshot
+from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device, \
+    expect_unchanged, snapshot
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -129,8 +129,7 @@ def check_case(cls, params, x, m, device="cpu"):
     with torch.no_grad():
         got = call(module, x) if m is None else call(module, x, attn_mask=m)
     expect_unchanged(before, {"x": x}, case=case)
-    if isinstance(got, torch.Tensor) and got.device != x.device:
-        raise CheckFailure(f"your output is on {got.device} but x is on {x.device}", case=case)
+    expect_on_device(got, x.device, case=case)
 
     W = {n: (None if p is None else p.detach().cpu().double()) for n, p in
          (("Wqkv", module.qkv.weight), ("bqkv", module.qkv.bias), ("Wp", module.proj.weight), ("bp", module.proj.bias))}

@@ -6,8 +6,8 @@ import pytest
 import torch
 from torch.nn import RNNCell  # bound before the learner's code runs
 
-from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_unchanged, \
-    snapshot
+from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device, \
+    expect_unchanged, snapshot
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -75,8 +75,7 @@ def check_case(rnn, inputs, device="cpu"):
     before = snapshot(**present)
     got = call(rnn, *inputs.values())
     expect_unchanged(before, present, case=case)
-    if isinstance(got, torch.Tensor) and got.device != inputs["x"].device:
-        raise CheckFailure(f"your output is on {got.device} but the inputs are on {inputs['x'].device}", case=case)
+    expect_on_device(got, inputs["x"].device, case=case)
 
     args = [None if v is None else v.cpu().double() for v in inputs.values()]
     x, h, w_ih, w_hh, b_ih, b_hh = args

@@ -7,8 +7,8 @@ import pytest
 import torch
 from torch.nn.functional import scaled_dot_product_attention as torch_sdpa  # bound before the learner's code runs
 
-from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_unchanged, \
-    snapshot
+from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device, \
+    expect_unchanged, snapshot
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -154,9 +154,7 @@ def check_case(sdpa, inputs, device="cpu"):
     before = snapshot(**tensors)
     got = call(sdpa, q, k, v, attn_mask=m, is_causal=inputs["is_causal"], scale=inputs["scale"])
     expect_unchanged(before, tensors, case=case)
-    if isinstance(got, torch.Tensor) and got.device != q.device:
-        raise CheckFailure(f"your output is on {got.device} but the inputs are on {q.device}: create new "
-                           f"tensors (masks) with device=query.device", case=case)
+    expect_on_device(got, q.device, case=case, advice="create new tensors (masks) with device=query.device")
 
     to64 = lambda t: None if t is None else (t.cpu() if t.dtype == torch.bool else t.cpu().double())  # noqa: E731
     Q, K, V, M = to64(q), to64(k), to64(v), to64(m)
