@@ -9,8 +9,8 @@ from torch.nn import LSTMCell  # bound before the learner's code runs
 
 from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device, \
     expect_unchanged, snapshot
+from grader.checks.test_rnn_cell import load_weights, speed_check  # the same torch cell plumbing
 from grader.learner import call
-from grader.speed import expect_fast, measure
 
 FORGET_IGNORED = Mistake("forget gate not applied", "c_new = f * c + i * g: the old cell state is scaled by "
                          "the forget gate", "the-lstm-cell")
@@ -53,12 +53,7 @@ def torch_cell(x, h, c, weight_ih, weight_hh, bias_ih, bias_hh):
     I, H = weight_ih.shape[1], weight_hh.shape[1]
     cell = LSTMCell(I, H, bias=bias_ih is not None or bias_hh is not None, dtype=torch.float64)
     with torch.no_grad():
-        cell.weight_ih.copy_(weight_ih)
-        cell.weight_hh.copy_(weight_hh)
-        if cell.bias:
-            cell.bias_ih.copy_(bias_ih if bias_ih is not None else torch.zeros(4 * H))
-            cell.bias_hh.copy_(bias_hh if bias_hh is not None else torch.zeros(4 * H))
-        return cell(x, (h, c))
+        return load_weights(cell, weight_ih, weight_hh, bias_ih, bias_hh)(x, (h, c))
 
 
 def by_hand(x, h, c, weight_ih, weight_hh, bias_ih, bias_hh, *, forget=True, tanh_c=True, new_c_in_h=True,
@@ -171,18 +166,5 @@ def test_speed_against_torch(target, device):
         pytest.skip(NO_CUDA)
     s = SPEED[device]
     inputs = {k: v.to(device, torch.float32) for k, v in make_case(0, B=s["B"], I=s["I"], H=s["H"]).items()}
-    cell = LSTMCell(s["I"], s["H"], device=device)
-    with torch.no_grad():
-        for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
-            getattr(cell, name).copy_(inputs[name])
-    x, h, c = inputs["x"], inputs["h"], inputs["c"]
-    fn = target.lstm_cell
-    call(fn, *inputs.values())  # a crash here is reported as a crash
-
-    def torchs():
-        with torch.no_grad():
-            return cell(x, (h, c))
-
-    result = measure(lambda: fn(*inputs.values()), torchs, limit=s["limit"], reference_name="nn.LSTMCell",
-                     device=device)
-    expect_fast(result, case=describe(**inputs) + f", on {device}")
+    speed_check(target.lstm_cell, LSTMCell(s["I"], s["H"], device=device), inputs, (inputs["h"], inputs["c"]),
+                limit=s["limit"], device=device)

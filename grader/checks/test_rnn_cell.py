@@ -43,18 +43,24 @@ def make_case(seed, B=2, I=3, H=4, batched=True, bias=True, zero_state=False, ga
                 bias_ih=r(H, s=gain) if bias else None, bias_hh=r(H, s=gain) if bias else None)
 
 
+def load_weights(cell, weight_ih, weight_hh, bias_ih, bias_hh):
+    """`cell` (an nn.RNNCell or nn.LSTMCell) with the case's weights; a bias None beside the other is zeros."""
+    with torch.no_grad():
+        cell.weight_ih.copy_(weight_ih)
+        cell.weight_hh.copy_(weight_hh)
+        if cell.bias:
+            cell.bias_ih.copy_(bias_ih if bias_ih is not None else torch.zeros_like(cell.bias_ih))
+            cell.bias_hh.copy_(bias_hh if bias_hh is not None else torch.zeros_like(cell.bias_hh))
+    return cell
+
+
 def torch_cell(x, h, weight_ih, weight_hh, bias_ih, bias_hh, nonlinearity="tanh"):
     """nn.RNNCell in float64 with the given weights."""
     I, H = weight_ih.shape[1], weight_hh.shape[1]
     cell = RNNCell(I, H, bias=bias_ih is not None or bias_hh is not None, nonlinearity=nonlinearity,
                    dtype=torch.float64)
     with torch.no_grad():
-        cell.weight_ih.copy_(weight_ih)
-        cell.weight_hh.copy_(weight_hh)
-        if cell.bias:
-            cell.bias_ih.copy_(bias_ih if bias_ih is not None else torch.zeros(H))
-            cell.bias_hh.copy_(bias_hh if bias_hh is not None else torch.zeros(H))
-        return cell(x, h)
+        return load_weights(cell, weight_ih, weight_hh, bias_ih, bias_hh)(x, h)
 
 
 def by_hand(x, h, weight_ih, weight_hh, bias_ih, bias_hh, *, act=torch.tanh, transpose=True, use_h=True,
@@ -146,18 +152,19 @@ def test_speed_against_torch(target, device):
         pytest.skip(NO_CUDA)
     s = SPEED[device]
     inputs = {k: v.to(device, torch.float32) for k, v in make_case(0, B=s["B"], I=s["I"], H=s["H"]).items()}
-    cell = RNNCell(s["I"], s["H"], device=device)
-    with torch.no_grad():
-        for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
-            getattr(cell, name).copy_(inputs[name])
-    x, h = inputs["x"], inputs["h"]
-    fn = target.rnn_cell
+    speed_check(target.rnn_cell, RNNCell(s["I"], s["H"], device=device), inputs, inputs["h"], limit=s["limit"],
+                device=device)
+
+
+def speed_check(fn, cell, inputs, state, *, limit, device):
+    """Time the learner's cell on `inputs` against `cell` (torch's, given the same weights) on `state`."""
+    load_weights(cell, *(inputs[k] for k in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")))
     call(fn, *inputs.values())  # a crash here is reported as a crash
 
     def torchs():
         with torch.no_grad():
-            return cell(x, h)
+            return cell(inputs["x"], state)
 
-    result = measure(lambda: fn(*inputs.values()), torchs, limit=s["limit"], reference_name="nn.RNNCell",
+    result = measure(lambda: fn(*inputs.values()), torchs, limit=limit, reference_name=f"nn.{type(cell).__name__}",
                      device=device)
     expect_fast(result, case=describe(**inputs) + f", on {device}")
