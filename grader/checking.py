@@ -149,22 +149,33 @@ def _expect_close(got, expected, *, case, dtype, rtol, atol, framework, mistakes
         raise CheckFailure(f"values differ from torch's\n{details}", case=case, mistake=mistake) from None
 
 
+def _variant_outputs(mistakes):
+    """(mistake, output) for each variant (a function, or a list of them) that applies to this case."""
+    for mistake, variants in (mistakes or {}).items():
+        for variant in variants if isinstance(variants, list) else [variants]:
+            try:
+                output = variant()
+            except Exception:  # noqa: BLE001 - a variant that does not apply to this case
+                continue
+            yield mistake, output
+
+
 def matching_mistake(got, mistakes, *, rtol: float, atol: float) -> Mistake | None:
-    """The first mistake one of whose variants (a function, or a list of them) gives `got`."""
+    """The first mistake one of whose variants gives `got`."""
     if not mistakes:
         return None
     got64 = got if isinstance(got, torch.Tensor) else torch.from_numpy(np.asarray(got, dtype=np.float64))
     got64 = got64.detach().to("cpu", torch.float64)
-    for mistake, variants in mistakes.items():
-        for variant in variants if isinstance(variants, list) else [variants]:
-            try:
-                candidate = variant().detach().to("cpu", torch.float64)
-            except Exception:  # noqa: BLE001 - a variant that does not apply to this case
-                continue
-            if candidate.shape == got64.shape and torch.allclose(got64, candidate, rtol=rtol, atol=atol,
-                                                                 equal_nan=True):
-                return mistake
+    for mistake, output in _variant_outputs(mistakes):
+        candidate = output.detach().to("cpu", torch.float64)
+        if candidate.shape == got64.shape and torch.allclose(got64, candidate, rtol=rtol, atol=atol, equal_nan=True):
+            return mistake
     return None
+
+
+def a_mistake_has_shape(mistakes, shape: tuple) -> bool:
+    """Whether a variant of one of `mistakes` gives an output of `shape` (a shape hint then defers to it)."""
+    return any(tuple(output.shape) == shape for _, output in _variant_outputs(mistakes))
 
 
 def expect_unchanged(before: Mapping[str, Any], after: Mapping[str, Any], *, case: str) -> None:

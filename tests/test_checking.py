@@ -1,9 +1,9 @@
-"""Shared check helpers whose failing branch no exercise case reaches on a machine without CUDA."""
+"""Shared check helpers, where the exercises' own cases do not reach every branch (no CUDA here)."""
 import numpy as np
 import pytest
 import torch
 
-from grader.checking import CheckFailure, expect_on_device
+from grader.checking import CheckFailure, Mistake, a_mistake_has_shape, expect_on_device, matching_mistake
 
 
 def test_an_output_on_another_device_fails_with_the_two_devices_and_the_advice():
@@ -18,3 +18,16 @@ def test_an_output_on_another_device_fails_with_the_two_devices_and_the_advice()
 @pytest.mark.parametrize("got", [torch.zeros(2), np.zeros(2), None], ids=["same device", "numpy", "None"])
 def test_an_output_on_the_inputs_device_or_not_a_tensor_passes(got):
     expect_on_device(got, torch.device("cpu"), case="x (2,)")
+
+
+def refuses():
+    raise RuntimeError("this variant does not apply to the case")
+
+
+def test_mistake_variants_are_matched_by_shape_and_by_value_skipping_those_that_do_not_apply():
+    wide, tall = Mistake("wide", "w", "a"), Mistake("tall", "t", "a")
+    mistakes = {wide: [refuses, lambda: torch.ones(2, 3)], tall: lambda: torch.zeros(3, 2)}
+    assert a_mistake_has_shape(mistakes, (2, 3)) and a_mistake_has_shape(mistakes, (3, 2))
+    assert not a_mistake_has_shape(mistakes, (6,))
+    assert matching_mistake(np.zeros((3, 2)), mistakes, rtol=1e-6, atol=1e-6) is tall
+    assert matching_mistake(np.ones((2, 3)) + 1e-3, mistakes, rtol=1e-6, atol=1e-6) is None
