@@ -1,6 +1,7 @@
 """Checks of exercises/conv_transpose_output_size.py against the shapes torch's transposed convolutions produce."""
 from __future__ import annotations
 
+import functools
 import itertools
 
 import pytest
@@ -67,14 +68,12 @@ def torch_size(size, kernel_size, stride=1, padding=0, output_padding=0, dilatio
 GRID = [dict(size=n, kernel_size=k, stride=s, padding=p, output_padding=o, dilation=d)
         for n, k, s, p, o, d in itertools.product(range(1, 7), range(1, 6), range(1, 5), range(3), range(3),
                                                   range(1, 4))]
-_valid = []
 
 
+@functools.cache
 def valid_grid():
     """(case, torch's size) for every grid point torch accepts, smallest input first (computed once)."""
-    if not _valid:
-        _valid.extend((c, n) for c in GRID if (n := torch_size(**c)) is not None)
-    return _valid
+    return [(c, n) for c in GRID if (n := torch_size(**c)) is not None]
 
 
 def diagnose(fn):

@@ -1,6 +1,7 @@
 """Checks of exercises/pool_output_size.py against the shapes torch's own max pooling produces."""
 from __future__ import annotations
 
+import functools
 import itertools
 
 import pytest
@@ -74,14 +75,12 @@ def torch_size(size, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=
 GRID = [dict(size=n, kernel_size=k, stride=s, padding=p, dilation=d, ceil_mode=c)
         for n, k, s, p, d, c in itertools.product(range(1, 11), range(1, 6), (None, 1, 2, 3, 4), range(3),
                                                   range(1, 4), (False, True))]
-_valid = []
 
 
+@functools.cache
 def valid_grid():
     """(case, torch's size) for every grid point torch accepts, smallest input first (computed once)."""
-    if not _valid:
-        _valid.extend((c, n) for c in GRID if (n := torch_size(**c)) is not None)
-    return _valid
+    return [(c, n) for c in GRID if (n := torch_size(**c)) is not None]
 
 
 def diagnose(fn):
