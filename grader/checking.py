@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Collection, Mapping
 
 import numpy as np
+import pytest
 import torch
 
 
@@ -191,6 +192,15 @@ def expect_unchanged(before: Mapping[str, Any], after: Mapping[str, Any], *, cas
                 case=case,
                 mistake=IN_PLACE,
             )
+
+
+NO_CUDA = "no CUDA device here: CUDA checks skipped"
+
+
+def skip_without_cuda(device: str = "cuda") -> None:
+    """Skip the calling check, with the reason shown, when it is for CUDA and this machine has none."""
+    if device == "cuda" and not torch.cuda.is_available():
+        pytest.skip(NO_CUDA)
 
 
 def expect_on_device(got: Any, device: torch.device, *, case: str, what: str = "your output",

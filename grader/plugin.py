@@ -1,10 +1,11 @@
 """The pytest plugin that runs one exercise's checks against the learner's file.
 
 Loaded with `-p grader.plugin` in the child process (and in-process by the kit's tests).
-It provides the `target` fixture (the learner's module), orders checks (correctness first,
-speed last), skips speed checks once something is wrong, stops early when every further check
-would fail the same way (not implemented, import error, time-out), and writes one JSON line
-per event to the results file so the parent can report even if this process dies.
+It provides the `target` fixture (the learner's module) and `device` (cpu, and cuda where there
+is one), orders checks (correctness first, speed last), skips speed checks once something is
+wrong, stops early when every further check would fail the same way (not implemented, import
+error, time-out), and writes one JSON line per event to the results file so the parent can
+report even if this process dies.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from . import catalog
-from .checking import CheckFailure, take_notes
+from .checking import CheckFailure, skip_without_cuda, take_notes
 from .learner import LearnerProblem, load_module, verify_untouched
 
 KIND_ORDER = {"correctness": 0, "hygiene": 1, "rules": 2, "speed": 3}
@@ -116,6 +117,13 @@ def target_file(request, exercise) -> Path:
 def target(target_file, exercise):
     """The learner's module, imported once per run of an exercise's checks."""
     return load_module(target_file, exercise.name, exercise.functions)
+
+
+@pytest.fixture(params=["cpu", "cuda"])
+def device(request) -> str:
+    """Each device a check runs on; CUDA only where there is one (else skipped, saying why)."""
+    skip_without_cuda(request.param)
+    return request.param
 
 
 def pytest_runtest_setup(item):

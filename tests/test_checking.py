@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 import torch
 
-from grader.checking import CheckFailure, Mistake, a_mistake_has_shape, expect_on_device, matching_mistake
+from grader.checking import (CheckFailure, Mistake, a_mistake_has_shape, expect_on_device, matching_mistake,
+                             skip_without_cuda)
 
 
 def test_an_output_on_another_device_fails_with_the_two_devices_and_the_advice():
@@ -31,3 +32,12 @@ def test_mistake_variants_are_matched_by_shape_and_by_value_skipping_those_that_
     assert not a_mistake_has_shape(mistakes, (6,))
     assert matching_mistake(np.zeros((3, 2)), mistakes, rtol=1e-6, atol=1e-6) is tall
     assert matching_mistake(np.ones((2, 3)) + 1e-3, mistakes, rtol=1e-6, atol=1e-6) is None
+
+
+def test_cuda_checks_skip_saying_why_only_where_there_is_no_cuda():
+    skip_without_cuda("cpu")  # never skips
+    if torch.cuda.is_available():
+        skip_without_cuda()
+    else:
+        with pytest.raises(pytest.skip.Exception, match="no CUDA device here"):
+            skip_without_cuda()

@@ -11,7 +11,8 @@ import pytest
 import torch
 from torch.nn.functional import batch_norm as torch_batch_norm  # bound before the learner's code runs
 
-from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device
+from grader.checking import (CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device,
+                             skip_without_cuda)
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -90,13 +91,6 @@ ATOL = {torch.float32: 1e-4, torch.float64: 1e-9}
 BANNED_NAMES = {"batch_norm", "native_batch_norm", "_native_batch_norm_legit", "cudnn_batch_norm",
                 "BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "_BatchNorm", "LazyBatchNorm1d",
                 "LazyBatchNorm2d", "LazyBatchNorm3d", "SyncBatchNorm"}
-
-
-@pytest.fixture(params=["cpu", "cuda"])
-def device(request):
-    if request.param == "cuda" and not torch.cuda.is_available():
-        pytest.skip("no CUDA device here: CUDA checks skipped")
-    return request.param
 
 
 # ---------------------------------------------------------------- cases
@@ -388,8 +382,7 @@ def test_speed_against_torch(target):
 
 @pytest.mark.speed
 def test_speed_against_torch_on_cuda(target):
-    if not torch.cuda.is_available():
-        pytest.skip("no CUDA device here: CUDA checks skipped")
+    skip_without_cuda()
     c, (rm, rv) = _speed_inputs((64, 256, 28, 28), "cuda")
     args = (c["x"], c["running_mean"], c["running_var"], c["weight"], c["bias"])
     call(target.batch_norm, *args, training=True)

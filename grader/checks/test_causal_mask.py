@@ -5,7 +5,7 @@ import pytest
 import torch
 from torch.nn.functional import scaled_dot_product_attention as torch_sdpa  # bound before the learner's code runs
 
-from grader.checking import CheckFailure, Mistake, describe, expect_close
+from grader.checking import CheckFailure, Mistake, describe, expect_close, skip_without_cuda
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -20,8 +20,6 @@ BOTTOM_RIGHT = Mistake("aligned bottom-right", "with L != S torch's is_causal al
 S_IGNORED = Mistake("S ignored", "the mask has one column per key: shape (L, S), and (L, L) only when S is None",
                     "when-l-and-s-differ")
 SHAPE_SWAPPED = Mistake("shape (S, L) instead of (L, S)", "rows are queries (L), columns keys (S)", "the-causal-mask")
-
-NO_CUDA = "no CUDA device here: CUDA checks skipped"
 
 
 def by_rule(L, S, allowed=lambda i, j: j <= i):
@@ -98,8 +96,7 @@ def test_gives_sdpa_is_causal(target, L, S):
 
 @pytest.mark.cuda
 def test_on_cuda(target):
-    if not torch.cuda.is_available():
-        pytest.skip(NO_CUDA)
+    skip_without_cuda()
     for params in (dict(L=4, S=6, device="cuda"), dict(L=5, device=torch.device("cuda")),
                    dict(L=6, S=2, device="cuda:0")):
         check_case(target.causal_mask, **params)
@@ -111,8 +108,7 @@ SPEED = {"cpu": dict(L=8192, S=64, limit=5), "cuda": dict(L=16384, S=16384, limi
 @pytest.mark.speed
 @pytest.mark.parametrize("device", ["cpu", pytest.param("cuda", marks=pytest.mark.cuda)])
 def test_speed_against_torch(target, device):
-    if device == "cuda" and not torch.cuda.is_available():
-        pytest.skip(NO_CUDA)
+    skip_without_cuda(device)
     L, S, limit = SPEED[device]["L"], SPEED[device]["S"], SPEED[device]["limit"]
     fn = target.causal_mask
     call(fn, L, S, device=device)  # a crash here is reported as a crash

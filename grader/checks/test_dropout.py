@@ -15,7 +15,8 @@ import pytest
 import torch
 from torch.nn.functional import dropout as torch_dropout  # bound before the learner's code runs
 
-from grader.checking import CheckFailure, Mistake, describe, expect_no_banned_calls, expect_on_device
+from grader.checking import (CheckFailure, Mistake, describe, expect_no_banned_calls, expect_on_device,
+                             skip_without_cuda)
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -74,13 +75,6 @@ SIGMAS = 6
 BANNED_NAMES = {"dropout", "dropout1d", "dropout2d", "dropout3d", "alpha_dropout", "feature_alpha_dropout",
                 "native_dropout", "feature_dropout", "Dropout", "Dropout1d", "Dropout2d", "Dropout3d",
                 "AlphaDropout", "FeatureAlphaDropout"}
-
-
-@pytest.fixture(params=["cpu", "cuda"])
-def device(request):
-    if request.param == "cuda" and not torch.cuda.is_available():
-        pytest.skip("no CUDA device here: CUDA checks skipped")
-    return request.param
 
 
 def make_x(shape, seed=0, dtype=torch.float32, device="cpu"):
@@ -327,6 +321,5 @@ def test_speed_against_torch(target):
 
 @pytest.mark.speed
 def test_speed_against_torch_on_cuda(target):
-    if not torch.cuda.is_available():
-        pytest.skip("no CUDA device here: CUDA checks skipped")
+    skip_without_cuda()
     _speed(target, (8192, 4096), "cuda", limit=10)

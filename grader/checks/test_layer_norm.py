@@ -10,7 +10,8 @@ import pytest
 import torch
 from torch.nn.functional import layer_norm as torch_layer_norm  # bound before the learner's code runs
 
-from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device
+from grader.checking import (CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device,
+                             skip_without_cuda)
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -56,13 +57,6 @@ ATOL = {torch.float32: 1e-4, torch.float64: 1e-9}
 # Functions that compute a layer norm for you (batch/group/instance norm can be bent into one).
 BANNED_NAMES = {"layer_norm", "native_layer_norm", "LayerNorm", "group_norm", "native_group_norm", "GroupNorm",
                 "batch_norm", "native_batch_norm", "instance_norm", "rms_norm", "RMSNorm"}
-
-
-@pytest.fixture(params=["cpu", "cuda"])
-def device(request):
-    if request.param == "cuda" and not torch.cuda.is_available():
-        pytest.skip("no CUDA device here: CUDA checks skipped")
-    return request.param
 
 
 def _f64(t):
@@ -268,6 +262,5 @@ def test_speed_against_torch(target):
 
 @pytest.mark.speed
 def test_speed_against_torch_on_cuda(target):
-    if not torch.cuda.is_available():
-        pytest.skip("no CUDA device here: CUDA checks skipped")
+    skip_without_cuda()
     _speed(target, (8192, 1024), "cuda", limit=20)

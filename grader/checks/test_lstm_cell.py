@@ -7,8 +7,8 @@ import pytest
 import torch
 from torch.nn import LSTMCell  # bound before the learner's code runs
 
-from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device, \
-    expect_unchanged, snapshot
+from grader.checking import (CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device,
+                             expect_unchanged, skip_without_cuda, snapshot)
 from grader.checks.test_rnn_cell import load_weights, speed_check  # the same torch cell plumbing
 from grader.learner import call
 
@@ -28,7 +28,6 @@ NAN_TANH = Mistake("unstable tanh or sigmoid", "large pre-activations overflow e
 ORDER = "ifgo"
 RTOL = {torch.float32: 1e-4, torch.float64: 1e-7}
 ATOL = {torch.float32: 1e-5, torch.float64: 1e-9}
-NO_CUDA = "no CUDA device here: CUDA checks skipped"
 
 
 def gate_order_mistake(order: str) -> Mistake:
@@ -143,8 +142,7 @@ def test_random_case(target, seed):
 
 @pytest.mark.cuda
 def test_matches_torch_on_cuda(target):
-    if not torch.cuda.is_available():
-        pytest.skip(NO_CUDA)
+    skip_without_cuda()
     for params in NAMED_CASES.values():
         check_case(target.lstm_cell, make_case(**params), device="cuda")
 
@@ -162,8 +160,7 @@ SPEED = {"cpu": dict(B=1024, I=64, H=64, limit=4), "cuda": dict(B=4096, I=1024, 
 @pytest.mark.speed
 @pytest.mark.parametrize("device", ["cpu", pytest.param("cuda", marks=pytest.mark.cuda)])
 def test_speed_against_torch(target, device):
-    if device == "cuda" and not torch.cuda.is_available():
-        pytest.skip(NO_CUDA)
+    skip_without_cuda(device)
     s = SPEED[device]
     inputs = {k: v.to(device, torch.float32) for k, v in make_case(0, B=s["B"], I=s["I"], H=s["H"]).items()}
     speed_check(target.lstm_cell, LSTMCell(s["I"], s["H"], device=device), inputs, (inputs["h"], inputs["c"]),

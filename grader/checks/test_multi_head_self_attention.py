@@ -8,8 +8,8 @@ from torch.nn import MultiheadAttention  # bound before the learner's code runs
 from torch.nn.functional import linear
 from torch.nn.functional import scaled_dot_product_attention as torch_sdpa
 
-from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device, \
-    expect_unchanged, snapshot
+from grader.checking import (CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device,
+                             expect_unchanged, skip_without_cuda, snapshot)
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -38,7 +38,6 @@ ONE_HEAD = Mistake("one head instead of num_heads", "the output is single-head a
 
 RTOL = {torch.float32: 1e-4, torch.float64: 1e-7}
 ATOL = {torch.float32: 1e-5, torch.float64: 1e-9}
-NO_CUDA = "no CUDA device here: CUDA checks skipped"
 
 
 def build(cls, dim, heads, qkv_bias, *, seed, dtype=torch.float64, device="cpu"):
@@ -193,8 +192,7 @@ def test_random_case(target, seed):
 
 @pytest.mark.cuda
 def test_matches_torch_on_cuda(target):
-    if not torch.cuda.is_available():
-        pytest.skip(NO_CUDA)
+    skip_without_cuda()
     for params in NAMED_CASES.values():
         check_case(target.MultiHeadSelfAttention, *make_case(**params), device="cuda")
 
@@ -211,8 +209,7 @@ SPEED = {"cpu": dict(B=2, N=256, dim=128, heads=8, dtype=torch.float32, limit=5)
 @pytest.mark.speed
 @pytest.mark.parametrize("device", ["cpu", pytest.param("cuda", marks=pytest.mark.cuda)])
 def test_speed_against_torch(target, device):
-    if device == "cuda" and not torch.cuda.is_available():
-        pytest.skip(NO_CUDA)
+    skip_without_cuda(device)
     s = SPEED[device]
     module = build(target.MultiHeadSelfAttention, s["dim"], s["heads"], True, seed=0, dtype=s["dtype"], device=device)
     mha = MultiheadAttention(s["dim"], s["heads"], batch_first=True, device=device, dtype=s["dtype"])

@@ -6,8 +6,8 @@ import pytest
 import torch
 from torch.nn import RNNCell  # bound before the learner's code runs
 
-from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device, \
-    expect_unchanged, snapshot
+from grader.checking import (CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device,
+                             expect_unchanged, skip_without_cuda, snapshot)
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -29,7 +29,6 @@ NAN_TANH = Mistake("unstable tanh", "large pre-activations overflow exp(); use t
 
 RTOL = {torch.float32: 1e-4, torch.float64: 1e-7}
 ATOL = {torch.float32: 1e-5, torch.float64: 1e-9}
-NO_CUDA = "no CUDA device here: CUDA checks skipped"
 
 
 def make_case(seed, B=2, I=3, H=4, batched=True, bias=True, zero_state=False, gain=1.0, dtype=torch.float64):
@@ -129,8 +128,7 @@ def test_random_case(target, seed):
 
 @pytest.mark.cuda
 def test_matches_torch_on_cuda(target):
-    if not torch.cuda.is_available():
-        pytest.skip(NO_CUDA)
+    skip_without_cuda()
     for params in NAMED_CASES.values():
         check_case(target.rnn_cell, make_case(**params), device="cuda")
 
@@ -148,8 +146,7 @@ SPEED = {"cpu": dict(B=512, I=128, H=128, limit=3), "cuda": dict(B=4096, I=1024,
 @pytest.mark.speed
 @pytest.mark.parametrize("device", ["cpu", pytest.param("cuda", marks=pytest.mark.cuda)])
 def test_speed_against_torch(target, device):
-    if device == "cuda" and not torch.cuda.is_available():
-        pytest.skip(NO_CUDA)
+    skip_without_cuda(device)
     s = SPEED[device]
     inputs = {k: v.to(device, torch.float32) for k, v in make_case(0, B=s["B"], I=s["I"], H=s["H"]).items()}
     speed_check(target.rnn_cell, RNNCell(s["I"], s["H"], device=device), inputs, inputs["h"], limit=s["limit"],

@@ -7,8 +7,8 @@ import pytest
 import torch
 from torch.nn.functional import scaled_dot_product_attention as torch_sdpa  # bound before the learner's code runs
 
-from grader.checking import CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device, \
-    expect_unchanged, snapshot
+from grader.checking import (CheckFailure, Mistake, describe, expect_close, expect_no_banned_calls, expect_on_device,
+                             expect_unchanged, skip_without_cuda, snapshot)
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -42,7 +42,6 @@ FULLY_MASKED_MEAN = Mistake("fully masked rows average the values", "hidden scor
 
 RTOL = {torch.float32: 1e-4, torch.float64: 1e-7}
 ATOL = {torch.float32: 1e-5, torch.float64: 1e-9}
-NO_CUDA = "no CUDA device here: CUDA checks skipped"
 
 
 def make_case(seed, batch=(), L=3, S=3, E=4, Ev=None, mask=None, is_causal=False, scale=None,
@@ -211,8 +210,7 @@ def test_random_case(target, seed):
 
 @pytest.mark.cuda
 def test_matches_torch_on_cuda(target):
-    if not torch.cuda.is_available():
-        pytest.skip(NO_CUDA)
+    skip_without_cuda()
     for params in [*NAMED_CASES.values(), *(random_case(s) for s in range(4))]:
         check_case(target.scaled_dot_product_attention, make_case(**params), device="cuda")
 
@@ -235,8 +233,7 @@ SPEED = {"cpu": dict(shape=(4, 4, 256, 32), dtype=torch.float32, limit=6),
 @pytest.mark.speed
 @pytest.mark.parametrize("device", ["cpu", pytest.param("cuda", marks=pytest.mark.cuda)])
 def test_speed_against_torch(target, device):
-    if device == "cuda" and not torch.cuda.is_available():
-        pytest.skip(NO_CUDA)
+    skip_without_cuda(device)
     setup = SPEED[device]
     g = torch.Generator().manual_seed(0)
     q, k, v = (torch.randn(*setup["shape"], generator=g).to(device, setup["dtype"]) for _ in range(3))
