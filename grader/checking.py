@@ -214,6 +214,11 @@ def expect_on_device(got: Any, device: torch.device, *, case: str, what: str = "
         raise CheckFailure(f"{what} is on {got.device}, the input on {device}: {advice}", case=case)
 
 
+def pair(v: int | tuple[int, int]) -> tuple[int, int]:
+    """An int or (h, w) argument (stride, padding, kernel size) as (h, w)."""
+    return (v, v) if isinstance(v, int) else tuple(v)
+
+
 def snapshot(**arrays: Any) -> dict[str, Any]:
     return {k: (v.copy() if isinstance(v, np.ndarray) else v.clone()) for k, v in arrays.items()}
 

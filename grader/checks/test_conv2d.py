@@ -6,7 +6,7 @@ import pytest
 import torch
 from torch.nn.functional import conv2d as torch_conv2d  # bound before the learner's code runs
 
-from grader.checking import Mistake, describe, expect_close, expect_no_banned_calls, expect_unchanged, snapshot
+from grader.checking import Mistake, describe, expect_close, expect_no_banned_calls, expect_unchanged, pair, snapshot
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -37,10 +37,6 @@ RTOL = {np.float32: 1e-4, np.float64: 1e-7}
 ATOL = {np.float32: 1e-4, np.float64: 1e-9}
 
 
-def _pair(v):
-    return (v, v) if isinstance(v, int) else tuple(v)
-
-
 def _out_size(size, k, s, p):
     return (size + 2 * p - k) // s + 1
 
@@ -61,7 +57,7 @@ def check_case(conv2d, x, w, b, stride, padding):
 
     t = lambda a: None if a is None else torch.from_numpy(a).double()  # noqa: E731
     X, Wt, B = t(x), t(w), t(b)
-    (sH, sW), (pH, pW) = _pair(stride), _pair(padding)
+    (sH, sW), (pH, pW) = pair(stride), pair(padding)
     ref = lambda X=X, Wt=Wt, B=B, s=(sH, sW), p=(pH, pW): torch_conv2d(X, Wt, B, stride=s, padding=p)  # noqa: E731
     expected = ref()
     N, C, H, W = x.shape

@@ -8,7 +8,7 @@ from torch.nn.functional import conv_transpose2d as torch_conv_transpose2d  # bo
 from torch.nn.functional import pad as torch_pad
 
 from grader.checking import (Mistake, a_mistake_has_shape, describe, expect_close, expect_no_banned_calls,
-                             expect_unchanged, snapshot)
+                             expect_unchanged, pair, snapshot)
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -42,10 +42,6 @@ RTOL = {np.float32: 1e-4, np.float64: 1e-7}
 ATOL = {np.float32: 1e-4, np.float64: 1e-9}
 
 
-def _pair(v):
-    return (v, v) if isinstance(v, int) else tuple(v)
-
-
 def make_case(seed, N, C, H, W, O, kH, kW, stride=1, padding=0, dtype=np.float64):
     rng = np.random.default_rng(seed)
     x = rng.standard_normal((N, C, H, W)).astype(dtype)
@@ -60,7 +56,7 @@ def check_case(fn, x, w, stride, padding):
     expect_unchanged(before, {"x": x, "weight": w}, case=case)
 
     X, Wt = torch.from_numpy(x).double(), torch.from_numpy(w).double()
-    (sH, sW), (pH, pW) = _pair(stride), _pair(padding)
+    (sH, sW), (pH, pW) = pair(stride), pair(padding)
     ref = lambda X=X, Wt=Wt, s=(sH, sW), p=(pH, pW): torch_conv_transpose2d(X, Wt, stride=s, padding=p)  # noqa: E731
     N, C, H, W = x.shape
     _, O, kH, kW = w.shape

@@ -7,7 +7,7 @@ import torch
 from torch.nn.functional import conv2d as torch_conv2d  # bound before the learner's code runs
 
 from grader.checking import (Mistake, a_mistake_has_shape, describe, expect_close, expect_no_banned_calls,
-                             expect_unchanged, snapshot)
+                             expect_unchanged, pair, snapshot)
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -37,10 +37,6 @@ RTOL = {np.float32: 1e-4, np.float64: 1e-7}
 ATOL = {np.float32: 1e-4, np.float64: 1e-9}
 
 
-def _pair(v):
-    return (v, v) if isinstance(v, int) else tuple(v)
-
-
 def make_case(seed, N, C, H, W, O, kH, kW, stride=1, padding=0, dtype=np.float64):
     rng = np.random.default_rng(seed)
     x = rng.standard_normal((N, C, H, W)).astype(dtype)
@@ -61,7 +57,7 @@ def check_case(fn, x, dw, pw, stride, padding):
     expect_unchanged(before, {"x": x, "depthwise_weight": dw, "pointwise_weight": pw}, case=case)
 
     X, DW, PW = (torch.from_numpy(a).double() for a in (x, dw, pw))
-    s, p = _pair(stride), _pair(padding)
+    s, p = pair(stride), pair(padding)
     C = X.shape[1]
     ref = lambda X=X, DW=DW, PW=PW, s=s, p=p: torch_reference(X, DW, PW, s, p)  # noqa: E731
     depthwise = lambda **kw: torch_conv2d(X, kw.get("DW", DW), stride=kw.get("s", s), padding=p, groups=C)  # noqa: E731

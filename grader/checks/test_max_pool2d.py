@@ -11,7 +11,7 @@ import torch
 import torch.nn.functional as F  # bound before the learner's code runs
 
 from grader.checking import (Mistake, describe, expect_close, expect_no_banned_calls, expect_unchanged,
-                             matching_mistake, snapshot)
+                             matching_mistake, pair, snapshot)
 from grader.learner import call
 from grader.speed import expect_fast, measure
 
@@ -33,10 +33,6 @@ ROUNDED_UP = Mistake("output size rounded up", "PyTorch's default (ceil_mode=Fal
 
 RTOL = {np.float32: 1e-5, np.float64: 1e-10}
 ATOL = {np.float32: 1e-5, np.float64: 1e-12}
-
-
-def pair(v):
-    return (v, v) if isinstance(v, int) else tuple(v)
 
 
 def out_size(size, k, s, p):
