@@ -223,15 +223,22 @@ def snapshot(**arrays: Any) -> dict[str, Any]:
     return {k: (v.copy() if isinstance(v, np.ndarray) else v.clone()) for k, v in arrays.items()}
 
 
+def _parse(path: Path) -> ast.Module | None:
+    """The learner's file as a syntax tree; None if it cannot be read or parsed."""
+    try:
+        return ast.parse(Path(path).read_text(encoding="utf-8"))
+    except (SyntaxError, OSError, UnicodeDecodeError, ValueError):
+        return None
+
+
 def banned_calls(path: Path, banned: tuple[str, ...]) -> list[str]:
     """Where the learner's file imports or calls something it must not, as `line N: what`.
 
     A banned entry is either a module ("torch" bans importing it) or a dotted call suffix
     ("F.conv2d", "nn.functional.conv2d").
     """
-    try:
-        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
-    except (SyntaxError, OSError, UnicodeDecodeError):
+    tree = _parse(path)
+    if tree is None:
         return []  # the import check reports these
     found = []
     modules = {b for b in banned if "." not in b}
@@ -271,9 +278,8 @@ def banned_names(path: Path, match: Callable[[str], bool], *, attributes: bool =
     """Names `match` accepts that the learner's file imports by name (`from torch.nn.functional import
     batch_norm`) or, with `attributes`, reaches as any attribute (`torch.ops.aten.batch_norm`):
     what the dotted suffixes of banned_calls do not see."""
-    try:
-        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
-    except (SyntaxError, OSError, UnicodeDecodeError):
+    tree = _parse(path)
+    if tree is None:
         return []  # the import check reports these
     found = []
     for node in ast.walk(tree):

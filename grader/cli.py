@@ -21,6 +21,7 @@ from rich.text import Text
 from . import catalog as catalog_module
 from . import interview, workspace
 from .catalog import Exercise
+from .workspace import display_path
 
 OK, FAILED, USAGE = 0, 1, 2
 
@@ -78,13 +79,6 @@ def _workspace(*, required: bool = True) -> workspace.Workspace:
         raise UsageError("no workspace here (a folder with exercises/). Make one with `grader init DIR`, "
                          "then run grader inside it.")
     return ws
-
-
-def _label(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def _check_topic(topic: str | None) -> None:
@@ -228,7 +222,7 @@ def cmd_run(args) -> int:
     state = workspace.load_state(ws)
     hints_seen = workspace.exercise_state(state, exercise.name).get("hints_seen", 0)
     session = interview.active_on(state, exercise.name) if own_file else None
-    render(console, exercise, result, target_label=_label(target), hints_seen=hints_seen,
+    render(console, exercise, result, target_label=display_path(target), hints_seen=hints_seen,
            next_exercise=catalog.next_after(exercise.name), interview=session)
     _interview_news(console, finished, session, result)
     return OK if result.passed else FAILED
@@ -381,7 +375,7 @@ def cmd_solution(args) -> int:
     ws = _workspace(required=False)
     path = ws.solutions / exercise.filename
     if not path.is_file():
-        raise Refused(f"the reference solution of {exercise.name} is not available here ({_label(path)}).")
+        raise Refused(f"the reference solution of {exercise.name} is not available here ({display_path(path)}).")
     state = workspace.load_state(ws)
     entry = workspace.exercise_state(state, exercise.name)
     console = _console()
@@ -473,8 +467,9 @@ def cmd_interview(args) -> int:
                                     f" — {exercise.title} ({exercise.difficulty}). ",
                                     ("You have ", ""), (interview.clock(session["limit_s"]), "bold"), "."))
         if saved:
-            console.print(f"Your previous {exercise.filename} is saved in {_label(saved)}; you start from the stub.")
-        console.print(f"Open [bold]{_label(path)}[/] — its docstring is the question. Check your answer with "
+            console.print(f"Your previous {exercise.filename} is saved in {display_path(saved)}; "
+                          "you start from the stub.")
+        console.print(f"Open [bold]{display_path(path)}[/] — its docstring is the question. Check your answer with "
                       f"[bold]grader run {exercise.name}[/] or [bold]grader watch[/]; the first full pass stops "
                       "the clock.")
         console.print("Hints are shown in reports." if args.show_hints else
@@ -530,7 +525,7 @@ def _backup(ws: workspace.Workspace, path: Path) -> Path:
     try:
         return workspace.backup(ws, path)
     except OSError as error:
-        raise Refused(f"could not back up {_label(path)} ({error}); your file was not touched.") from None
+        raise Refused(f"could not back up {display_path(path)} ({error}); your file was not touched.") from None
 
 
 def cmd_reset(args) -> int:
@@ -545,12 +540,12 @@ def cmd_reset(args) -> int:
         return FAILED
     if path.exists():
         if path.read_text(encoding="utf-8", errors="replace") == stub:
-            console.print(f"{_label(path)} is already the original stub; nothing to do.")
+            console.print(f"{display_path(path)} is already the original stub; nothing to do.")
             return OK
         saved = _backup(ws, path)
-        console.print(f"Your version was saved to [bold]{_label(saved)}[/].")
+        console.print(f"Your version was saved to [bold]{display_path(saved)}[/].")
     workspace.write_atomically(path, stub)
-    console.print(f"Restored the stub in [bold]{_label(path)}[/].")
+    console.print(f"Restored the stub in [bold]{display_path(path)}[/].")
     return OK
 
 

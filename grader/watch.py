@@ -261,7 +261,7 @@ class Watcher:
             console.clear()
         else:
             console.print(Rule(style="dim"))
-        label = _label(self.path)
+        label = workspace.display_path(self.path)
         state = workspace.load_state(self.ws)
         session = interview.active_on(state, self.exercise.name)
         if self.deleted:
@@ -296,13 +296,6 @@ class Watcher:
                           style="bold red" if spent > limit else "bold")
         console.print(footer)
         console.print(Text("  ".join(f"[{k}] {what}" for k, what in KEYS), style="dim"))
-
-
-def _label(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def watch(ws: workspace.Workspace, exercise: Exercise, console: Console, *, clear: bool = True,

@@ -122,12 +122,17 @@ class Worker:
         """Ask the worker to import (and, given the reference solution, exercise) these checks now."""
         if not self.alive:
             self.start()
-        request = {"op": "warm", "checks": str(exercise.checks_path), "solution": str(solution) if solution else None}
+        self._send({"op": "warm", "checks": str(exercise.checks_path), "solution": str(solution) if solution else None})
+
+    def _send(self, request: dict) -> bool:
+        """One request line to the worker; False (and the worker closed) if it is gone."""
         try:
             self.process.stdin.write((json.dumps(request) + "\n").encode())
             self.process.stdin.flush()
+            return True
         except OSError:
             self.close()
+            return False
 
     def run(self, exercise: Exercise, target_file: Path, *, speed: bool = True,
             fail_fast: bool = False) -> runner.RunResult | None:
@@ -145,11 +150,7 @@ class Worker:
             request = {"args": runner.pytest_args(exercise, target_file, results, speed=speed, fail_fast=fail_fast),
                        "output": str(output), "cwd": tmp, "time_limit": limit,
                        "checks": str(exercise.checks_path)}
-            try:
-                self.process.stdin.write((json.dumps(request) + "\n").encode())
-                self.process.stdin.flush()
-            except OSError:
-                self.close()
+            if not self._send(request):
                 return None
             reply = self._read_reply(limit + REPLY_MARGIN_S)
             if reply is not None and reply.get("cold"):

@@ -49,6 +49,14 @@ class Workspace:
         return self.exercises.is_dir()
 
 
+def display_path(path: Path) -> str:
+    """`path` as the learner would type it: relative to the current folder when it lies inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def find(start: Path | None = None) -> Workspace:
     """The nearest folder above `start` holding exercises/, else the kit's own folder."""
     env = os.environ.get("GRADER_WORKSPACE")
