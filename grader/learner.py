@@ -109,6 +109,8 @@ def load_module(path: Path, exercise: str, functions: tuple[str, ...]) -> Module
             _restore_settings(before)
             replaced = _GUARD.check_and_restore()
     except SyntaxError as exc:
+        if exc.lineno is None:  # e.g. a NUL byte: Python points at no line
+            raise LearnerImportError(f"syntax error in {path.name}: {exc.msg}") from None
         pointer = " " * max((exc.offset or 1) - 1, 0) + "^"
         text = (exc.text or "").rstrip("\n")
         raise LearnerImportError(
