@@ -128,7 +128,7 @@ class Net:
         return sum(r.macs for r in self.rows)
 
     def markdown(self) -> str:
-        lines = [f"| layer | operation | output shape | parameters | MACs |", "|---|---|---|--:|--:|"]
+        lines = ["| layer | operation | output shape | parameters | MACs |", "|---|---|---|--:|--:|"]
         for r in self.rows:
             shape = " × ".join(str(v) for v in r.shape)
             lines.append(f"| {r.name} | {r.op} | {shape} | {_count(r.params) if r.params else ''} "

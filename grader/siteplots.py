@@ -19,7 +19,7 @@ for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import numpy as np  # noqa: E402
 
-from grader.svgplot import DIVERGING, PALETTE, SEQUENTIAL, Figure
+from grader.svgplot import DIVERGING, PALETTE, Figure
 
 W2 = 780                      # width of a two-panel figure
 LEFT = (72, 42, 290, 220)     # (x, y, w, h) of the left panel
@@ -193,7 +193,7 @@ def bn_running_stats() -> str:
 
 def norm_axes() -> str:
     """Which elements of an (N, C, H·W) activation share one mean and variance."""
-    n, c, hw = 4, 6, 5
+    n, c = 4, 6
     fig = Figure(W2, 250, description="The elements that share statistics in batch, layer, instance and group norm")
     specs = [
         ("BatchNorm", lambda i, j, s: j == 1),
