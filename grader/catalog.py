@@ -1,4 +1,5 @@
-"""The catalog: the one list of exercises (grader/catalog.toml), read by everything.
+"""The catalog: the one ordered list of exercises (grader/catalog.toml) and each exercise's
+exercise.toml (grader/exercises/<name>/), read by everything.
 
 Importing this module is cheap (no numpy, no torch): the CLI uses it on every call.
 """
@@ -9,6 +10,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Mapping
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -17,10 +19,42 @@ else:  # pragma: no cover
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CATALOG_PATH = PACKAGE_DIR / "catalog.toml"
-CHECKS_DIR = PACKAGE_DIR / "checks"
+EXERCISES_DIR = PACKAGE_DIR / "exercises"  # one folder per exercise: exercise.toml, checks.py, mutants/, alternatives/
+CHECKS_DIR = EXERCISES_DIR  # where check modules live (the learner fence recognises their frames by it)
 
 DIFFICULTIES = ("easy", "medium", "hard")
 FRAMEWORKS = ("numpy", "torch")
+DEFAULT_TIME_LIMIT_S = 60.0
+DEFAULT_RULE_CHECK = {"numpy": "uses numpy only", "torch": "written from scratch"}
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A classic mistake: a short name, what it means in plain words, the theory page's anchor."""
+
+    name: str
+    explanation: str
+    anchor: str = "classic-mistakes"
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What the learner's code must not use (the plugin's rules check reads the file's syntax tree).
+
+    `banned`: modules ("torch" bans importing it) and dotted call suffixes ("F.conv2d");
+    `names`: names banned when imported by name or reached as an attribute (fnmatch patterns allowed);
+    `imported_names`: names banned only when imported by name; `check`: the check's name;
+    `why`: the reason the message gives.
+    """
+
+    banned: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    imported_names: tuple[str, ...] = ()
+    check: str = ""
+    why: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.banned or self.names or self.imported_names)
 
 
 @dataclass(frozen=True)
@@ -33,12 +67,21 @@ class Exercise:
     functions: tuple[str, ...]
     hints: tuple[str, ...]
     page: str
-    time_limit: float = 60.0
-    banned: tuple[str, ...] = field(default_factory=tuple)
+    time_limit: float = DEFAULT_TIME_LIMIT_S
+    rules: Rules = field(default_factory=Rules)
+    mistakes: Mapping[str, Mistake] = field(default_factory=dict)
+
+    @property
+    def folder(self) -> Path:
+        return EXERCISES_DIR / self.name
 
     @property
     def checks_path(self) -> Path:
-        return CHECKS_DIR / f"test_{self.name}.py"
+        return self.folder / "checks.py"
+
+    @property
+    def banned(self) -> tuple[str, ...]:
+        return self.rules.banned
 
     @property
     def filename(self) -> str:
@@ -77,32 +120,50 @@ class CatalogError(ValueError):
     pass
 
 
-def parse(data: dict) -> Catalog:
-    topics = dict(data.get("topics", {}))
-    exercises = []
-    for raw in data.get("exercise", []):
-        try:
-            exercise = Exercise(
-                name=raw["name"],
-                title=raw["title"],
-                topic=raw["topic"],
-                difficulty=raw["difficulty"],
-                framework=raw["framework"],
-                functions=tuple(raw["functions"]),
-                hints=tuple(raw["hints"]),
-                page=raw["page"],
-                time_limit=float(raw.get("time_limit", 60)),
-                banned=tuple(raw.get("banned", ())),
-            )
-        except KeyError as missing:
-            raise CatalogError(f"exercise {raw.get('name', '?')!r} lacks the key {missing}") from None
-        if exercise.topic not in topics:
-            raise CatalogError(f"exercise {exercise.name!r}: unknown topic {exercise.topic!r}")
-        if exercise.difficulty not in DIFFICULTIES:
-            raise CatalogError(f"exercise {exercise.name!r}: difficulty must be one of {DIFFICULTIES}")
-        if exercise.framework not in FRAMEWORKS:
-            raise CatalogError(f"exercise {exercise.name!r}: framework must be one of {FRAMEWORKS}")
-        exercises.append(exercise)
+def _exercise(name: str, topic: str, raw: dict) -> Exercise:
+    try:
+        framework = raw["framework"]
+        rules = dict(raw.get("rules", {}))
+        exercise = Exercise(
+            name=name,
+            title=raw["title"],
+            topic=topic,
+            difficulty=raw["difficulty"],
+            framework=framework,
+            functions=tuple(raw["functions"]),
+            hints=tuple(raw["hints"]),
+            page=raw.get("page", f"exercises/{name}.md"),
+            time_limit=float(raw.get("time_limit", DEFAULT_TIME_LIMIT_S)),
+            rules=Rules(banned=tuple(rules.pop("banned", ())), names=tuple(rules.pop("names", ())),
+                        imported_names=tuple(rules.pop("imported_names", ())),
+                        check=rules.pop("check", DEFAULT_RULE_CHECK.get(framework, "")),
+                        why=rules.pop("why", f"this exercise is {raw['title']}")),
+            mistakes={key: Mistake(**m) for key, m in raw.get("mistakes", {}).items()},
+        )
+    except (KeyError, TypeError) as problem:
+        raise CatalogError(f"grader/exercises/{name}/exercise.toml: {problem}") from None
+    if rules:
+        raise CatalogError(f"exercise {name!r}: unknown [rules] keys {sorted(rules)}")
+    if exercise.difficulty not in DIFFICULTIES:
+        raise CatalogError(f"exercise {name!r}: difficulty must be one of {DIFFICULTIES}")
+    if exercise.framework not in FRAMEWORKS:
+        raise CatalogError(f"exercise {name!r}: framework must be one of {FRAMEWORKS}")
+    return exercise
+
+
+def parse(data: dict, exercises_dir: Path = EXERCISES_DIR) -> Catalog:
+    """The catalog from the ordered list (`data`) and each exercise's exercise.toml."""
+    topics, exercises = {}, []
+    for topic in data.get("topic", []):
+        topics[topic["id"]] = topic["title"]
+        for name in topic["exercises"]:
+            path = exercises_dir / name / "exercise.toml"
+            try:
+                with open(path, "rb") as f:
+                    raw = tomllib.load(f)
+            except OSError:
+                raise CatalogError(f"exercise {name!r} is listed but {path} is missing") from None
+            exercises.append(_exercise(name, topic["id"], raw))
     names = [e.name for e in exercises]
     duplicates = {n for n in names if names.count(n) > 1}
     if duplicates:
@@ -113,4 +174,4 @@ def parse(data: dict) -> Catalog:
 @lru_cache(maxsize=None)
 def load(path: Path = CATALOG_PATH) -> Catalog:
     with open(path, "rb") as f:
-        return parse(tomllib.load(f))
+        return parse(tomllib.load(f), path.parent / "exercises")

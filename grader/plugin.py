@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from . import catalog
-from .checking import CheckFailure, skip_without_cuda, take_notes
+from .check import compare, declare
+from .check.cases import skip_without_cuda
+from .check.failure import CheckFailure, take_notes
 from .learner import LearnerProblem, load_module, verify_untouched
 
 KIND_ORDER = {"correctness": 0, "hygiene": 1, "rules": 2, "speed": 3}
@@ -68,8 +70,25 @@ def _emit(config, event: dict) -> None:
 
 
 def exercise_of(item_or_path) -> catalog.Exercise:
+    """The exercise whose checks these are: grader/exercises/<name>/checks.py."""
     path = Path(getattr(item_or_path, "path", item_or_path))
-    return catalog.load().get(path.stem.removeprefix("test_"))
+    return catalog.load().get(path.parent.name)
+
+
+class ExerciseChecks(pytest.Module):
+    """An exercise's check module, with the standard checks its declarations ask for (check.declare)."""
+
+    def collect(self):
+        exercise = exercise_of(self.path)
+        if exercise is not None:
+            declare.install(self.obj, exercise)
+        return super().collect()
+
+
+def pytest_pycollect_makemodule(module_path, parent):
+    if module_path.name == "checks.py" and exercise_of(module_path) is not None:
+        return ExerciseChecks.from_parent(parent, path=module_path)
+    return None
 
 
 def kind_of(item) -> str:
@@ -89,7 +108,8 @@ SPEED_CHECK_TIMEOUT_S = 40
 
 
 def pytest_collection_modifyitems(session, config, items):
-    items.sort(key=lambda item: KIND_ORDER[kind_of(item)])
+    # Correctness first and speed last; within a kind, in the order the module states them.
+    items.sort(key=lambda item: (KIND_ORDER[kind_of(item)], declare.order(getattr(item, "function", None))))
     for item in items:
         item.repr_failure = functools.partial(_repr_failure, item)
         if kind_of(item) == "speed" and not item.get_closest_marker("timeout"):
@@ -127,6 +147,7 @@ def device(request) -> str:
 
 
 def pytest_runtest_setup(item):
+    compare.use_tolerance(getattr(getattr(item, "module", None), "TOLERANCE", None))
     if kind_of(item) == "speed":
         if item.config.getoption("--grader-no-speed"):
             pytest.skip("speed checks turned off (--no-speed)")

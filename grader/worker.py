@@ -296,7 +296,7 @@ def main() -> None:
     import torch
 
     torch.set_num_threads(1)  # no intra-op pool: forking after one exists is unsafe
-    from . import checking, learner, plugin, speed  # noqa: F401
+    from . import check, learner, plugin  # noqa: F401
     import _pytest.config  # noqa: F401
 
     try:  # the first failing assert_close imports and compiles ~1 s of helpers: pay it here, once

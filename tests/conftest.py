@@ -11,46 +11,24 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog, runner
+from grader import catalog, dev, runner
+from grader.dev import module_constant  # noqa: F401 - the tests import it from here
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = catalog.load()
-MUTANTS = ROOT / "tests" / "mutants"
-ALTERNATIVES = ROOT / "tests" / "alternatives"
+EXERCISES = ROOT / "grader" / "exercises"  # one folder per exercise: checks.py, mutants/, alternatives/
+MUTANTS, ALTERNATIVES = "mutants", "alternatives"
 
 
-def implementations(folder: Path) -> list[tuple[str, Path]]:
-    """(exercise, file) for every implementation file under folder/<exercise>/ (helpers start with _)."""
-    return [(d.name, f) for d in sorted(folder.iterdir()) if d.is_dir()
-            for f in sorted(d.glob("*.py")) if not f.name.startswith("_")]
-
-
-def module_constant(path: Path, name: str, default=None):
-    """Read a module-level constant (EXPECTED_MISTAKE, TOO_SLOW) without importing the file."""
-    import ast
-    import re
-
-    text = path.read_text()
-    try:
-        tree = ast.parse(text)
-    except SyntaxError:  # the broken-code corpus holds files that do not parse
-        found = re.search(rf"^{name} = (.+?)(\s+#.*)?$", text, re.MULTILINE)
-        return ast.literal_eval(found.group(1)) if found else default
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
-            return ast.literal_eval(node.value)
-    return default
+def implementations(kind: str) -> list[tuple[str, Path]]:
+    """(exercise, file) for every file of grader/exercises/<exercise>/<kind>/ (helpers start with _)."""
+    return [(d.name, f) for d in sorted(EXERCISES.iterdir()) if (d / kind).is_dir()
+            for f in sorted((d / kind).glob("*.py")) if not f.name.startswith("_")]
 
 
 def run_checks(exercise_name: str, path: Path, *, speed: bool = False) -> runner.RunResult:
     """Run an exercise's checks in this process on `path` (its folder importable, for _base helpers)."""
-    sys.path.insert(0, str(path.parent))
-    sys.modules.pop("_base", None)
-    try:
-        return runner.run_inprocess(CATALOG.get(exercise_name), path, speed=speed)
-    finally:
-        sys.path.remove(str(path.parent))
-        sys.modules.pop("_base", None)
+    return dev.run_checks(CATALOG.get(exercise_name), path, speed=speed)
 
 
 def summary(result: runner.RunResult) -> str:

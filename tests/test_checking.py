@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 import torch
 
-from grader.checking import (CheckFailure, Mistake, a_mistake_has_shape, expect_on_device, matching_mistake,
-                             skip_without_cuda)
+from grader.check import (a_mistake_has_shape, CheckFailure, expect_on_device, matching_mistake, Mistake,
+                         skip_without_cuda)
 
 
 def test_an_output_on_another_device_fails_with_the_two_devices_and_the_advice():

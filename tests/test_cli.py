@@ -55,9 +55,9 @@ def test_json_when_the_module_cannot_be_imported(tmp_path):
 
 
 def test_target_dir_runs_that_file_and_a_wrong_answer_names_the_mistake(tmp_path):
-    (tmp_path / "conv2d.py").write_text((ROOT / "tests/mutants/conv2d/flipped_kernel.py").read_text()
+    (tmp_path / "conv2d.py").write_text((ROOT / "grader/exercises/conv2d/mutants/flipped_kernel.py").read_text()
                                         .replace("from _base import", "from conv2d_base import"))
-    (tmp_path / "conv2d_base.py").write_text((ROOT / "tests/mutants/conv2d/_base.py").read_text())
+    (tmp_path / "conv2d_base.py").write_text((ROOT / "grader/exercises/conv2d/mutants/_base.py").read_text())
     done = grader("run", "conv2d", "--target", str(tmp_path), "--no-speed", env={"PYTHONPATH": str(tmp_path)})
     assert done.returncode == 1
     assert "Looks like: flipped kernel" in done.stdout

@@ -1,7 +1,6 @@
 """The theory site builds strictly, and every anchor a diagnosis points at exists on its page."""
 from __future__ import annotations
 
-import importlib
 import re
 import subprocess
 import sys
@@ -29,25 +28,24 @@ def test_site_builds_strictly_with_every_exercise_page(built_site):
 
 
 def _mistakes(exercise):
-    """Every Mistake this exercise's report can name: its check module's own, and the shared ones
-    from grader.checking that the module uses (by name, or through the helper that raises them)."""
-    from grader import checking, speed
-    from grader.checking import Mistake
+    """Every Mistake this exercise's report can name: its exercise.toml's, and the shared ones of
+    grader.check that its check module uses (by name, or through the helper that raises them)."""
+    from grader import check
+    from grader.check import Mistake
 
-    module = importlib.import_module(f"grader.checks.test_{exercise.name}")
-    source = (ROOT / "grader" / "checks" / f"test_{exercise.name}.py").read_text()
-    found = {v for v in vars(module).values() if isinstance(v, Mistake)}
-    shared = {name: v for name, v in vars(checking).items() if isinstance(v, Mistake)}
+    source = exercise.checks_path.read_text()
+    found = set(exercise.mistakes.values())
+    shared = {name: v for name, v in vars(check).items() if isinstance(v, Mistake)}
     found |= {v for name, v in shared.items() if re.search(rf"\b{name}\b", source)}
     if "expect_int" in source:
-        found.add(checking.FLOAT_RESULT)
+        found.add(check.FLOAT_RESULT)
     if "call_without_warnings" in source:
         found.add(Mistake("numerical warning", "", "numerical-stability"))
-    if exercise.banned:
-        found.add(checking.BANNED)
-    if "expect_fast" in source:
-        found.add(speed.SLOW)
-    return found | {checking.IN_PLACE}
+    if exercise.rules:
+        found.add(check.BANNED)
+    if "expect_fast" in source or "SPEED = " in source:
+        found.add(check.SLOW)
+    return found | {check.IN_PLACE}
 
 
 @pytest.mark.parametrize("exercise", CATALOG.exercises, ids=CATALOG.names())

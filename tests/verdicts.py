@@ -6,7 +6,7 @@
 For each exercise: its stub, its solution, every wrong implementation and every correct alternative,
 run in-process (as the kit's tests run them), recorded as the list of (check name, kind, outcome,
 reason, named mistake). A refactoring of the grader must leave this document unchanged (speed
-outcomes aside, which depend on the machine's load): `python tests/verdicts.py --compare A.json B.json`.
+outcomes aside, which depend on the machine's load): `python tests/verdicts.py --compare A.json B.json [NAME…]`.
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def record(name: str, path: Path, speed: bool) -> list[list]:
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--compare"]:
-        return compare(*map(Path, argv[1:3]))
+        return compare(Path(argv[1]), Path(argv[2]), argv[3:])
     out, names = Path(argv[0]), argv[1:]
     from conftest import CATALOG
 
@@ -59,8 +59,11 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def compare(a: Path, b: Path) -> int:
+def compare(a: Path, b: Path, names: list[str] = ()) -> int:
+    """Print every difference between two documents (only for the exercises `names`, if given)."""
     before, after = json.loads(a.read_text()), json.loads(b.read_text())
+    if names:
+        before, after = ({k: v for k, v in d.items() if k.split("/")[0] in names} for d in (before, after))
     differences = 0
     for key in sorted(set(before) | set(after)):
         if key not in before or key not in after:

@@ -1,0 +1,175 @@
+"""Declarations: what a check module states, and the standard checks the plugin makes of them.
+
+A check module holds only what is specific to its exercise: the oracle, the cases, the mistakes.
+What every exercise needs is declared at module level and made into checks by the plugin:
+
+    CASES = Cases(check, named={"smallest: …": params, …}, random=random_params, seeds=4, cuda=False)
+        "matches torch [<name>]" for each named case, "random case [seed <n>]" for each seed and,
+        with cuda=True, "matches torch on cuda" (every case again, on CUDA; skipped where there is none).
+        `check(target, params)` runs one case on the learner's module (with cuda, `device=` too).
+        Several groups: CASES = [Cases(...), Cases(..., name="gradients match autograd")].
+    SPEED = Speed(setup, limit=25, reference="torch conv2d")
+        "speed against torch" (and "speed against torch on cuda" when `limit` has a "cuda" entry):
+        `setup(target, device)` returns (learner call, reference call, case text); the learner is
+        called once first (a crash is reported as a crash), then timed against the reference.
+    TOLERANCE = {"float32": (rtol, atol)}
+        overrides of compare.DEFAULT_TOLERANCE for this module's expect_close calls.
+    The rules check, "<check>" from exercise.toml's [rules], needs no declaration.
+
+Generated checks take the place of the declaration in the module's order (see `order`).
+"""
+from __future__ import annotations
+
+import ast
+import time
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, Callable, Mapping
+
+import pytest
+
+from ..catalog import Exercise
+from ..learner import call
+from .cases import skip_without_cuda
+from .rules import expect_rules
+from .speed import expect_fast, measure
+
+
+@dataclass(frozen=True)
+class Cases:
+    check: Callable[..., None]
+    named: Mapping[str, Any] = field(default_factory=dict)
+    random: Callable[[int], Any] | None = None
+    seeds: int = 4
+    cuda: bool = False
+    name: str = "matches torch"
+    random_name: str = "random case"
+
+    def every_case(self) -> list[Any]:
+        return [*self.named.values(), *(self.random(s) for s in range(self.seeds) if self.random)]
+
+
+@dataclass(frozen=True)
+class Speed:
+    setup: Callable[[ModuleType, str], tuple[Callable[[], Any], Callable[[], Any], str]]
+    limit: float | Mapping[str, float]
+    reference: str | Mapping[str, str]
+    name: str = "speed against torch"
+
+    def per_device(self, value, device: str):
+        return value[device] if isinstance(value, Mapping) else value
+
+    @property
+    def devices(self) -> list[str]:
+        return list(self.limit) if isinstance(self.limit, Mapping) else ["cpu"]
+
+
+def _test_name(name: str) -> str:
+    return "test_" + name.replace(" ", "_")
+
+
+def _named_check(cases: Cases):
+    @pytest.mark.parametrize("params", list(cases.named.values()), ids=list(cases.named))
+    def check(target, params):
+        cases.check(target, params)
+    return check
+
+
+def _random_check(cases: Cases):
+    @pytest.mark.parametrize("seed", range(cases.seeds), ids=lambda s: f"seed {s}")
+    def check(target, seed):
+        cases.check(target, cases.random(seed))
+    return check
+
+
+def _cuda_check(cases: Cases):
+    @pytest.mark.cuda
+    def check(target):
+        skip_without_cuda()
+        for params in cases.every_case():
+            cases.check(target, params, device="cuda")
+    return check
+
+
+def _speed_check(speed: Speed, device: str):
+    def check(target):
+        skip_without_cuda(device)
+        learner, reference, case = speed.setup(target, device)
+        started = time.perf_counter()
+        call(learner)  # a crash here is reported as a crash, not as a time
+        first_call_s = time.perf_counter() - started
+        result = measure(learner, reference, limit=speed.per_device(speed.limit, device),
+                         reference_name=speed.per_device(speed.reference, device), device=device,
+                         first_call_s=None if device == "cuda" else first_call_s)
+        expect_fast(result, case=case)
+    check = pytest.mark.speed(check)
+    return pytest.mark.cuda(check) if device == "cuda" else check
+
+
+def _rules_check():
+    @pytest.mark.rules
+    def check(target_file, exercise):
+        expect_rules(target_file, exercise.rules)
+    return check
+
+
+def standard_checks(module: ModuleType, exercise: Exercise) -> dict[str, Callable]:
+    """name -> test function for every declaration of `module` (and the rules of `exercise`).
+
+    Each function carries `declared_at`, the line of its declaration, so that the plugin can run it
+    where the declaration stands among the module's own checks (the rules check after them all).
+    """
+    lines = _declaration_lines(module)
+    made: dict[str, Callable] = {}
+
+    def add(name: str, check: Callable, line: int) -> None:
+        name = _test_name(name)
+        check.__name__ = check.__qualname__ = name
+        check.__module__ = module.__name__
+        check.declared_at = line
+        made[name] = check
+
+    groups = getattr(module, "CASES", None)
+    for cases in [g for g in (groups if isinstance(groups, list) else [groups]) if isinstance(g, Cases)]:
+        if cases.named:
+            add(cases.name, _named_check(cases), lines.get("CASES", 0))
+        if cases.random:
+            add(cases.random_name, _random_check(cases), lines.get("CASES", 0))
+        if cases.cuda:
+            add(cases.name + " on cuda", _cuda_check(cases), lines.get("CASES", 0))
+    speed = getattr(module, "SPEED", None)
+    if isinstance(speed, Speed):
+        for device in speed.devices:
+            add(speed.name + ("" if device == "cpu" else f" on {device}"), _speed_check(speed, device),
+                lines.get("SPEED", 0))
+    if exercise.rules:
+        add(exercise.rules.check, _rules_check(), 10**9)
+    clash = sorted(n for n in made if n in vars(module))
+    if clash:
+        raise TypeError(f"{module.__name__} defines {clash}, which its declarations already make")
+    return made
+
+
+def install(module: ModuleType, exercise: Exercise) -> None:
+    """Add the standard checks to `module`'s namespace, where pytest collects them (once: a module
+    stays imported between runs in one process)."""
+    if not getattr(module, "_standard_checks_installed", False):
+        for name, check in standard_checks(module, exercise).items():
+            setattr(module, name, check)
+        module._standard_checks_installed = True
+
+
+def order(function: Callable) -> int:
+    """Where a check stands in its module: its declaration's line, or its own."""
+    code = getattr(function, "__code__", None)
+    return getattr(function, "declared_at", code.co_firstlineno if code else 0)
+
+
+def _declaration_lines(module: ModuleType) -> dict[str, int]:
+    """The line of each top-level declaration (CASES, SPEED) in the module's source."""
+    try:
+        tree = ast.parse(open(module.__file__, encoding="utf-8").read())
+    except (OSError, SyntaxError, TypeError):
+        return {}
+    return {t.id: node.lineno for node in tree.body if isinstance(node, ast.Assign)
+            for t in node.targets if isinstance(t, ast.Name) and t.id in ("CASES", "SPEED")}

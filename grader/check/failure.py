@@ -1,0 +1,43 @@
+"""A check's verdict (CheckFailure) and the facts a check reports beside it (notes)."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import torch
+
+from ..catalog import Mistake
+
+
+class CheckFailure(AssertionError):
+    """A check's verdict on the learner's output, with the case and, if recognised, the mistake."""
+
+    def __init__(self, message: str, *, case: str = "", mistake: Mistake | None = None):
+        super().__init__(message)
+        self.message = message
+        self.case = case
+        self.mistake = mistake
+
+
+# Extra facts a check reports (the speed figures, the oracle used); the plugin collects them.
+_notes: dict[str, Any] = {}
+
+
+def note(**facts: Any) -> None:
+    _notes.update(facts)
+
+
+def take_notes() -> dict[str, Any]:
+    facts = dict(_notes)
+    _notes.clear()
+    return facts
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "None (did you forget to `return` the result?)"
+    if isinstance(value, torch.Tensor):
+        return "a torch.Tensor"
+    if isinstance(value, np.ndarray):
+        return "a NumPy array"
+    return f"a {type(value).__name__}"

@@ -1,0 +1,78 @@
+"""Classic mistakes: the exercise's named mistakes, and which of their variants explains an output.
+
+A variant is a function computing the output a mistake would give; a mistake may come with several
+(ways of making the same mistake). Variants are evaluated only once the learner's output is wrong."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any, Callable, Mapping
+
+import numpy as np
+import torch
+
+from .. import catalog
+from ..catalog import Mistake
+
+IN_PLACE = Mistake("input modified in place", "the function changed an array it was given; the caller's "
+                   "data must stay as it was", "classic-mistakes")
+BANNED = Mistake("calls the function it re-implements", "the point is to write it from scratch", "rules")
+
+
+def mistakes(exercise: str) -> SimpleNamespace:
+    """The classic mistakes of `exercise` (its exercise.toml's [mistakes] tables) as attributes: M.flipped."""
+    return SimpleNamespace(**catalog.load().get(exercise).mistakes)
+
+
+def _variant_outputs(mistakes):
+    """(mistake, output) for each variant (a function, or a list of them) that applies to this case."""
+    for mistake, variants in (mistakes or {}).items():
+        for variant in variants if isinstance(variants, list) else [variants]:
+            try:
+                output = variant()
+            except Exception:  # noqa: BLE001 - a variant that does not apply to this case
+                continue
+            yield mistake, output
+
+
+def matching_mistake(got, mistakes, *, rtol: float, atol: float) -> Mistake | None:
+    """The first mistake one of whose variants gives `got`."""
+    if not mistakes:
+        return None
+    got64 = got if isinstance(got, torch.Tensor) else torch.from_numpy(np.asarray(got, dtype=np.float64))
+    got64 = got64.detach().to("cpu", torch.float64)
+    for mistake, output in _variant_outputs(mistakes):
+        candidate = output.detach().to("cpu", torch.float64)
+        if candidate.shape == got64.shape and torch.allclose(got64, candidate, rtol=rtol, atol=atol, equal_nan=True):
+            return mistake
+    return None
+
+
+def a_mistake_has_shape(mistakes, shape: tuple) -> bool:
+    """Whether a variant of one of `mistakes` gives an output of `shape` (a shape hint then defers to it)."""
+    return any(tuple(output.shape) == shape for _, output in _variant_outputs(mistakes))
+
+
+def reproduced_mistake(learner: Callable[..., Any],
+                       variants: Mapping[Mistake, Callable[..., Any] | tuple[Callable[..., Any], ...]],
+                       cases: list[dict]) -> Mistake | None:
+    """The first mistake whose variant gives the learner's answer on EVERY case (called with **case).
+
+    A mistake may come with a tuple of variants (ways of writing the same mistake): any one that
+    reproduces the learner's answers everywhere names it.
+
+    Comparing over a whole set of cases rather than one names a mistake only when the learner's
+    function behaves like that variant everywhere, so two mistakes that agree on one case are not
+    confused. Values compare with ==, so a float 55.0 agrees with 55. None when nothing fits.
+    """
+    try:
+        answers = [learner(**c) for c in cases]
+    except (Exception, SystemExit):  # noqa: BLE001 - a learner that crashes on some case reproduces no variant
+        return None
+    for mistake, ways in variants.items():
+        for variant in ways if isinstance(ways, tuple) else (ways,):
+            try:
+                if all(variant(**c) == a for c, a in zip(cases, answers)):
+                    return mistake
+            except Exception:  # noqa: BLE001 - a variant that does not apply to these cases
+                continue
+    return None

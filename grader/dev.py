@@ -1,0 +1,212 @@
+"""`grader dev check [NAME | --all]`: prove an exercise, the author's loop (like rustlings' `dev check`).
+
+For each exercise it proves, in this order, and reports every claim that does not hold:
+- the catalog and the files agree (stub, solution, checks, exercise.toml, theory page, wrong and
+  correct implementations) and the stub's signatures are the solution's;
+- the stub fails as not implemented, and the solution passes every check, speed included;
+- every wrong implementation (mutants/) is rejected, naming the mistake it declares;
+- every correct alternative (alternatives/) is accepted; a slow one fails only the speed check;
+- every mistake in exercise.toml is named on at least one wrong implementation;
+- the stub's docstring states the speed check's limits and the shape it times.
+
+Checks run in this process (the kit's tests run them the same way), which is what makes one
+exercise take seconds; the learner's `grader run` keeps its child process.
+"""
+from __future__ import annotations
+
+import ast
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import catalog
+
+ROOT = catalog.PACKAGE_DIR.parent
+MUTANTS, ALTERNATIVES = "mutants", "alternatives"
+
+
+def module_constant(path: Path, name: str, default=None):
+    """A module-level constant (EXPECTED_MISTAKE, TOO_SLOW) read without importing the file."""
+    text = path.read_text()
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:  # the broken-code corpus holds files that do not parse
+        found = re.search(rf"^{name} = (.+?)(\s+#.*)?$", text, re.MULTILINE)
+        return ast.literal_eval(found.group(1)) if found else default
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
+            return ast.literal_eval(node.value)
+    return default
+
+
+def implementations(exercise: catalog.Exercise, kind: str) -> list[Path]:
+    """The files of grader/exercises/<name>/<kind>/ (helper modules start with _)."""
+    return sorted(p for p in (exercise.folder / kind).glob("*.py") if not p.name.startswith("_"))
+
+
+def run_checks(exercise: catalog.Exercise, path: Path, *, speed: bool = False):
+    """The exercise's checks on `path`, in this process; the file's folder importable (for _base helpers)."""
+    from . import runner
+
+    sys.path.insert(0, str(path.parent))
+    sys.modules.pop("_base", None)
+    try:
+        return runner.run_inprocess(exercise, path, speed=speed)
+    finally:
+        sys.path.remove(str(path.parent))
+        sys.modules.pop("_base", None)
+
+
+def signatures(path: Path) -> dict[str, str]:
+    """name -> argument list of each top-level function, class method (public, __init__, forward)."""
+    found = {}
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.FunctionDef):
+            found[node.name] = ast.unparse(node.args)
+        elif isinstance(node, ast.ClassDef):
+            found[node.name] = "class"  # a class's own signature is its __init__'s
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef) and (not item.name.startswith("_")
+                                                          or item.name in ("__init__", "forward")):
+                    found[f"{node.name}.{item.name}"] = ast.unparse(item.args)
+    return found
+
+
+@dataclass
+class Proof:
+    exercise: str
+    problems: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _problem_text(result) -> str:
+    first = result.first_problem
+    return f"{first['name']}: {first.get('message', '')[:200]}" if first else "no failing check"
+
+
+def files_problems(exercise: catalog.Exercise) -> list[str]:
+    """What is missing or disagrees between the catalog and the files of one exercise."""
+    problems = []
+    paths = {"stub": ROOT / "exercises" / exercise.filename, "solution": ROOT / "solutions" / exercise.filename,
+             "checks": exercise.checks_path, "theory page": ROOT / "site" / exercise.page}
+    problems += [f"no {what}: {path}" for what, path in paths.items() if not path.is_file()]
+    problems += [f"no files in {exercise.folder / kind}" for kind in (MUTANTS, ALTERNATIVES)
+                 if not implementations(exercise, kind)]
+    if not exercise.hints or not all(h.strip() for h in exercise.hints):
+        problems.append("every exercise needs hints, none of them empty")
+    if paths["stub"].is_file() and paths["solution"].is_file():
+        stub, solution = signatures(paths["stub"]), signatures(paths["solution"])
+        for name in exercise.functions:
+            problems += [f"{which} does not define {name}" for which, found in (("stub", stub), ("solution", solution))
+                         if name not in found]
+        problems += [f"{name}: the stub's signature ({args}) is not the solution's ({solution.get(name)})"
+                     for name, args in stub.items() if name.split(".")[0] in exercise.functions
+                     and solution.get(name) != args]
+    return problems
+
+
+def speed_docstring_problems(exercise: catalog.Exercise) -> list[str]:
+    """The stub's docstring must state each speed limit and the shape of the first input timed on cpu."""
+    import importlib
+
+    from .check.declare import Speed
+
+    module = importlib.import_module(f"grader.exercises.{exercise.name}.checks")
+    speed = getattr(module, "SPEED", None)
+    if not isinstance(speed, Speed):
+        return []
+    stub = (ROOT / "exercises" / exercise.filename).read_text()
+    problems = [f"the stub's docstring does not state the {device} speed limit ({limit:g}x)"
+                for device in speed.devices
+                for limit in [speed.per_device(speed.limit, device)]
+                if not re.search(rf"limit {re.escape(f'{limit:g}')}\s*[x×]", stub)]
+    solution = _load_reference(exercise)
+    case = speed.setup(solution, "cpu")[2]
+    shape = re.search(r"\(\d+(?:, \d+)*\)", case)
+    if shape and shape.group(0) not in stub:
+        problems.append(f"the stub's docstring does not state the shape the speed check times, {shape.group(0)}")
+    return problems
+
+
+def _load_reference(exercise: catalog.Exercise):
+    from .learner import load_module
+
+    return load_module(ROOT / "solutions" / exercise.filename, exercise.name, exercise.functions)
+
+
+def prove(exercise: catalog.Exercise, *, say=print) -> Proof:
+    """Every claim of the module docstring for one exercise."""
+    started = time.perf_counter()
+    proof = Proof(exercise.name)
+
+    def claim(ok: bool, text: str, problem: str = "") -> None:
+        (proof.facts if ok else proof.problems).append(text if ok else f"{text}: {problem}" if problem else text)
+        say(f" {'✓' if ok else '✗'} {text}" + ("" if ok or not problem else f"\n     {problem}"))
+
+    files = files_problems(exercise)
+    claim(not files, "catalog and files agree", "; ".join(files))
+    if files:
+        proof.seconds = time.perf_counter() - started
+        return proof
+    stub = run_checks(exercise, ROOT / "exercises" / exercise.filename)
+    first = stub.first_problem
+    claim(not stub.passed and bool(first) and first.get("reason") == "not_implemented",
+          "the stub fails as not implemented", _problem_text(stub))
+    solution = run_checks(exercise, ROOT / "solutions" / exercise.filename, speed=True)
+    claim(solution.passed, f"the solution passes all {len(solution.checks)} checks", _problem_text(solution))
+    named_anywhere: set[str] = set()
+    for path in implementations(exercise, MUTANTS):
+        result = run_checks(exercise, path)
+        named = {(c.get("mistake") or {}).get("name") for c in result.checks} - {None}
+        named_anywhere |= named
+        expected = module_constant(path, "EXPECTED_MISTAKE")
+        internal = result.first_problem and result.first_problem.get("reason") == "internal"
+        ok = not result.passed and not internal and (not expected or expected in named)
+        why = ("it passed every check" if result.passed else _problem_text(result) if internal
+               else f"named {sorted(named) or 'no mistake'}, not {expected!r}")
+        claim(ok, f"mutants/{path.name} is rejected" + (f" as {expected!r}" if expected else ""), why)
+    for path in implementations(exercise, ALTERNATIVES):
+        slow = module_constant(path, "TOO_SLOW", False)
+        result = run_checks(exercise, path, speed=slow)
+        wrong = [c for c in result.checks if c["kind"] != "speed" and c["outcome"] not in ("passed", "skipped")]
+        speed = [c for c in result.checks if c["kind"] == "speed" and c["outcome"] != "skipped"]
+        ok = not wrong and (not slow or (bool(speed) and all(c["outcome"] == "failed" for c in speed)
+                                         and speed[0].get("mistake", {}).get("name") == "too slow"))
+        why = (f"{wrong[0]['name']}: {wrong[0].get('message', '')[:200]}" if wrong
+               else "its speed check did not fail as too slow")
+        claim(ok, f"alternatives/{path.name} is accepted" + (" (too slow, as it should be)" if slow else ""), why)
+    unnamed = sorted(m.name for m in exercise.mistakes.values() if m.name not in named_anywhere)
+    claim(not unnamed, f"each of the {len(exercise.mistakes)} mistakes in exercise.toml is named on a mutant",
+          f"no wrong implementation is named {unnamed}")
+    docstring = speed_docstring_problems(exercise)
+    claim(not docstring, "the stub's docstring states the speed check's sizes and limits", "; ".join(docstring))
+    proof.seconds = time.perf_counter() - started
+    return proof
+
+
+def check(names: list[str], *, say=print) -> int:
+    """Prove each exercise named (every one when `names` is empty); 0 when all hold, 1 otherwise."""
+    kit = catalog.load()
+    exercises = [kit.get(n) for n in names] if names else list(kit.exercises)
+    unknown = [n for n, e in zip(names, exercises) if e is None]
+    if unknown:
+        say(f"unknown exercise: {', '.join(unknown)}")
+        return 2
+    failed = []
+    for exercise in exercises:
+        say(f"{exercise.name}")
+        proof = prove(exercise, say=say)
+        say(f"   {'proved' if proof.ok else 'NOT proved'} in {proof.seconds:.1f} s")
+        if not proof.ok:
+            failed.append(exercise.name)
+    if len(exercises) > 1:
+        say(f"{len(exercises) - len(failed)} of {len(exercises)} exercises proved"
+            + (f"; not: {', '.join(failed)}" if failed else ""))
+    return 1 if failed else 0

@@ -1,0 +1,114 @@
+"""Checks of exercises/conv2d.py against torch.nn.functional.conv2d in float64."""
+from __future__ import annotations
+
+import numpy as np
+import torch
+from torch.nn.functional import conv2d as torch_conv2d  # bound before the learner's code runs
+
+from grader.check import Cases, Speed, call_unchanged, describe, expect_close, mistakes, pair
+
+MISTAKE = mistakes("conv2d")
+
+
+def _out_size(size, k, s, p):
+    return (size + 2 * p - k) // s + 1
+
+
+def make_case(seed, N, C, H, W, O, kH, kW, stride=1, padding=0, bias=True, dtype=np.float64):
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((N, C, H, W)).astype(dtype)
+    w = rng.standard_normal((O, C, kH, kW)).astype(dtype)
+    b = rng.standard_normal(O).astype(dtype) if bias else None
+    return x, w, b, stride, padding
+
+
+def check_case(conv2d, x, w, b, stride, padding):
+    case = describe(x=x, weight=w, bias=b, stride=stride, padding=padding)
+    got = call_unchanged(conv2d, x, w, b, stride=stride, padding=padding, case=case)
+
+    t = lambda a: None if a is None else torch.from_numpy(a).double()  # noqa: E731
+    X, Wt, B = t(x), t(w), t(b)
+    (sH, sW), (pH, pW) = pair(stride), pair(padding)
+    ref = lambda X=X, Wt=Wt, B=B, s=(sH, sW), p=(pH, pW): torch_conv2d(X, Wt, B, stride=s, padding=p)  # noqa: E731
+    expected = ref()
+    N, C, H, W = x.shape
+    O, _, kH, kW = w.shape
+
+    mistakes = {MISTAKE.flipped: lambda: ref(Wt=Wt.flip(-2, -1)),
+                MISTAKE.first_channel: lambda: ref(X=X[:, :1], Wt=Wt[:, :1]),
+                MISTAKE.mean_channels: lambda: ref(B=None) / C + (0 if B is None else B[None, :, None, None]),
+                MISTAKE.batch_reused: lambda: ref(X=X[:1].expand_as(X)),
+                MISTAKE.padding_twice: lambda: ref(p=(2 * pH, 2 * pW)),
+                MISTAKE.pair_as_int: lambda: ref(s=(sH, sH), p=(pH, pH)),
+                MISTAKE.square_only: lambda: ref(s=(sH, sH), p=(pH, pH))}
+    if B is not None:
+        mistakes[MISTAKE.no_bias] = lambda: ref(B=None)
+        mistakes[MISTAKE.bias_axis] = lambda: ref(B=None) + B[None, None, None, :]
+    for m in (MISTAKE.first_channel, MISTAKE.mean_channels, MISTAKE.batch_reused):
+        if (m is MISTAKE.batch_reused and N == 1) or (m is not MISTAKE.batch_reused and C == 1):
+            mistakes.pop(m)  # indistinguishable from the right answer in this case
+
+    def shape_hint(got_shape, expected_shape):
+        if len(got_shape) != 4 or got_shape[:2] != expected_shape[:2]:
+            return None
+        gH, gW = got_shape[2:]
+        eH, eW = expected_shape[2:]
+        if (pH == 0 and gH <= 0) or (pW == 0 and gW <= 0):
+            return MISTAKE.zero_padding_breaks
+        if (gH, gW) == (_out_size(H, kH, sH, pH / 2) // 1, _out_size(W, kW, sW, pW / 2) // 1) and (pH or pW):
+            return MISTAKE.padding_once
+        if (gH, gW) == (_out_size(H, kH, sH, 2 * pH), _out_size(W, kW, sW, 2 * pW)) and (pH or pW):
+            return MISTAKE.padding_twice
+        squares = {(_out_size(W if a else H, kW if b_ else kH, sW if c else sH, pW if d else pH))
+                   for a in (0, 1) for b_ in (0, 1) for c in (0, 1) for d in (0, 1)} - {eW}
+        if gH == eH and gW in squares:
+            return MISTAKE.pair_as_int if not isinstance(stride, int) or not isinstance(padding, int) else MISTAKE.square_only
+        if abs(gH - eH) <= 1 and abs(gW - eW) <= 1:
+            return MISTAKE.off_by_one
+        return None
+
+    expect_close(got, expected, case=case, dtype=x.dtype, mistakes=mistakes, shape_hint=shape_hint)
+
+
+NAMED_CASES = {
+    "smallest: 1x1x3x3 input, 2x2 kernel": dict(seed=0, N=1, C=1, H=3, W=3, O=1, kH=2, kW=2, bias=False),
+    "bias": dict(seed=1, N=1, C=1, H=4, W=4, O=2, kH=3, kW=3),
+    "several input channels": dict(seed=2, N=1, C=3, H=5, W=5, O=2, kH=3, kW=3),
+    "batch of 3": dict(seed=3, N=3, C=2, H=5, W=5, O=2, kH=3, kW=3),
+    "1x1 kernel": dict(seed=4, N=2, C=3, H=4, W=5, O=4, kH=1, kW=1),
+    "padding 1": dict(seed=5, N=2, C=2, H=5, W=5, O=3, kH=3, kW=3, padding=1),
+    "padding 2, no bias": dict(seed=6, N=1, C=2, H=4, W=4, O=2, kH=3, kW=3, padding=2, bias=False),
+    "stride 2": dict(seed=7, N=2, C=2, H=7, W=7, O=2, kH=3, kW=3, stride=2),
+    "stride larger than the kernel": dict(seed=8, N=1, C=2, H=9, W=9, O=2, kH=2, kW=2, stride=3),
+    "non-square input and kernel": dict(seed=9, N=2, C=3, H=7, W=5, O=4, kH=3, kW=2),
+    "kernel as large as the padded input": dict(seed=10, N=2, C=2, H=4, W=5, O=3, kH=6, kW=7, padding=1),
+    "stride and padding as (h, w) pairs": dict(seed=11, N=2, C=2, H=7, W=6, O=3, kH=3, kW=2,
+                                               stride=(2, 1), padding=(1, 2)),
+    "bias shape matches width": dict(seed=12, N=1, C=2, H=6, W=6, O=4, kH=3, kW=3),
+    "float32 input": dict(seed=13, N=2, C=3, H=8, W=8, O=4, kH=3, kW=3, padding=1, dtype=np.float32),
+}
+
+
+def random_params(seed):
+    rng = np.random.default_rng(100 + seed)
+    kH, kW = rng.integers(1, 5, size=2)
+    sH, sW = rng.integers(1, 4, size=2)
+    pH, pW = rng.integers(0, 3, size=2)
+    H, W = kH + rng.integers(0, 8), kW + rng.integers(0, 8)
+    return dict(seed=seed, N=int(rng.integers(1, 4)), C=int(rng.integers(1, 5)), H=int(H), W=int(W),
+                O=int(rng.integers(1, 5)), kH=int(kH), kW=int(kW), stride=(int(sH), int(sW)),
+                padding=(int(pH), int(pW)), dtype=[np.float32, np.float64][seed % 2])
+
+
+CASES = Cases(lambda target, params: check_case(target.conv2d, *make_case(**params)), NAMED_CASES, random_params)
+
+
+def speed_setup(target, device):
+    x, w, b, stride, padding = make_case(0, N=8, C=16, H=32, W=32, O=32, kH=3, kW=3, padding=1, dtype=np.float32)
+    X, Wt, B = torch.from_numpy(x), torch.from_numpy(w), torch.from_numpy(b)
+    return (lambda: target.conv2d(x, w, b, stride=stride, padding=padding),
+            lambda: torch_conv2d(X, Wt, B, stride=stride, padding=padding),
+            describe(x=x, weight=w, bias=b, stride=stride, padding=padding))
+
+
+SPEED = Speed(speed_setup, limit=25, reference="torch conv2d")

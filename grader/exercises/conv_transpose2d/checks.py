@@ -1,0 +1,126 @@
+"""Checks of exercises/conv_transpose2d.py against torch.nn.functional.conv_transpose2d in float64."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from torch.nn.functional import conv_transpose2d as torch_conv_transpose2d  # bound before the learner's code runs
+from torch.nn.functional import pad as torch_pad
+
+from grader.check import (a_mistake_has_shape, call, describe, expect_close, expect_fast, expect_unchanged, measure,
+                         mistakes, pair, snapshot)
+
+MISTAKE = mistakes('conv_transpose2d')
+
+
+RTOL = {np.float32: 1e-4, np.float64: 1e-7}
+ATOL = {np.float32: 1e-4, np.float64: 1e-9}
+
+
+def make_case(seed, N, C, H, W, O, kH, kW, stride=1, padding=0, dtype=np.float64):
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((N, C, H, W)).astype(dtype)
+    w = rng.standard_normal((C, O, kH, kW)).astype(dtype)
+    return x, w, stride, padding
+
+
+def check_case(fn, x, w, stride, padding):
+    case = describe(x=x, weight=w, stride=stride, padding=padding)
+    before = snapshot(x=x, weight=w)
+    got = call(fn, x, w, stride=stride, padding=padding)
+    expect_unchanged(before, {"x": x, "weight": w}, case=case)
+
+    X, Wt = torch.from_numpy(x).double(), torch.from_numpy(w).double()
+    (sH, sW), (pH, pW) = pair(stride), pair(padding)
+    ref = lambda X=X, Wt=Wt, s=(sH, sW), p=(pH, pW): torch_conv_transpose2d(X, Wt, stride=s, padding=p)  # noqa: E731
+    N, C, H, W = x.shape
+    _, O, kH, kW = w.shape
+
+    def one_side():  # the full output cropped by 2p at the start or at the end: whichever the learner did
+        full = ref(p=(0, 0))
+        Ho, Wo = full.shape[2] - 2 * pH, full.shape[3] - 2 * pW
+        options = [full[:, :, 2 * pH:, 2 * pW:], full[:, :, :Ho, :Wo]]
+        got64 = torch.from_numpy(np.asarray(got, dtype=np.float64)) if isinstance(got, np.ndarray) else None
+        return next((o for o in options if got64 is not None and o.shape == got64.shape
+                     and torch.allclose(o, got64, rtol=1e-4, atol=1e-4)), options[0])
+
+    mistakes = {
+        MISTAKE.not_flipped: lambda: ref(Wt=Wt.flip(-2, -1)),
+        MISTAKE.weight_swapped: lambda: ref(Wt=Wt.transpose(0, 1)),
+        MISTAKE.channels_not_summed: lambda: ref(X=X[:, :1], Wt=Wt[:1]),
+        MISTAKE.stride_ignored: lambda: ref(s=(1, 1)),
+        MISTAKE.pair_as_int: lambda: ref(s=(sH, sH), p=(pH, pH)),
+    }
+    if pH or pW:
+        mistakes[MISTAKE.padding_one_side] = one_side
+        mistakes[MISTAKE.padding_ignored] = lambda: ref(p=(0, 0))
+        mistakes[MISTAKE.padding_added] = lambda: torch_pad(ref(p=(0, 0)), (pW, pW, pH, pH))
+    if C == 1:
+        mistakes.pop(MISTAKE.channels_not_summed)
+
+    def shape_hint(got_shape, expected_shape):
+        if a_mistake_has_shape(mistakes, got_shape):  # that mistake is tried by value instead
+            return None
+        if len(got_shape) != 4 or got_shape[:2] != expected_shape[:2]:
+            return None
+        if got_shape[2:] == (H * sH - 2 * pH + kH, W * sW - 2 * pW + kW):
+            return MISTAKE.size_times_stride
+        if got_shape[2:] == ((H + 2 * pH - kH) // sH + 1, (W + 2 * pW - kW) // sW + 1):
+            return MISTAKE.conv_formula
+        return MISTAKE.output_size
+
+    expect_close(got, ref(), case=case, dtype=x.dtype, rtol=RTOL[x.dtype.type], atol=ATOL[x.dtype.type],
+                 mistakes=mistakes, shape_hint=shape_hint)
+
+
+NAMED_CASES = {
+    "smallest: one pixel paints one 2x2 kernel": dict(seed=0, N=1, C=1, H=1, W=1, O=1, kH=2, kW=2),
+    "stride 1: overlapping windows add up": dict(seed=1, N=1, C=1, H=3, W=3, O=1, kH=2, kW=2),
+    "several input channels are summed": dict(seed=2, N=1, C=3, H=3, W=3, O=2, kH=3, kW=3),
+    "C_in == C_out (a swapped weight would not crash)": dict(seed=3, N=1, C=3, H=4, W=4, O=3, kH=3, kW=3),
+    "batch of 3": dict(seed=4, N=3, C=2, H=3, W=3, O=2, kH=2, kW=2),
+    "U-Net up-conv: 2x2 kernel, stride 2 (windows side by side)": dict(seed=5, N=2, C=3, H=4, W=4, O=2, kH=2, kW=2,
+                                                                       stride=2),
+    "3x3 kernel, stride 2 (uneven overlap: checkerboard)": dict(seed=6, N=1, C=2, H=4, W=4, O=2, kH=3, kW=3,
+                                                                stride=2),
+    "DCGAN: 4x4 kernel, stride 2, padding 1 doubles the size": dict(seed=7, N=2, C=3, H=4, W=4, O=2, kH=4, kW=4,
+                                                                    stride=2, padding=1),
+    "stride larger than the kernel (zero gaps)": dict(seed=8, N=1, C=2, H=3, W=3, O=2, kH=2, kW=2, stride=3),
+    "padding 1, stride 1 keeps the size": dict(seed=9, N=2, C=2, H=5, W=5, O=3, kH=3, kW=3, padding=1),
+    "padding 2": dict(seed=10, N=1, C=2, H=4, W=4, O=2, kH=5, kW=5, stride=2, padding=2),
+    "non-square input and kernel": dict(seed=11, N=2, C=3, H=3, W=5, O=2, kH=2, kW=3, stride=2),
+    "stride and padding as (h, w) pairs": dict(seed=12, N=2, C=2, H=4, W=3, O=3, kH=3, kW=4, stride=(2, 1),
+                                               padding=(1, 2)),
+    "float32 input": dict(seed=13, N=2, C=4, H=5, W=5, O=3, kH=4, kW=4, stride=2, padding=1, dtype=np.float32),
+}
+
+
+@pytest.mark.parametrize("params", NAMED_CASES.values(), ids=NAMED_CASES.keys())
+def test_matches_torch(target, params):
+    check_case(target.conv_transpose2d, *make_case(**params))
+
+
+@pytest.mark.parametrize("seed", range(4), ids=lambda s: f"seed {s}")
+def test_random_case(target, seed):
+    rng = np.random.default_rng(400 + seed)
+    kH, kW = (int(v) for v in rng.integers(1, 5, size=2))
+    sH, sW = (int(v) for v in rng.integers(1, 4, size=2))
+    pH, pW = (int(v) for v in rng.integers(0, 2, size=2))
+    H, W = (int(v) for v in rng.integers(2, 6, size=2))
+    pH, pW = min(pH, ((H - 1) * sH + kH - 1) // 2), min(pW, ((W - 1) * sW + kW - 1) // 2)  # keep the output >= 1
+    params = dict(seed=seed, N=int(rng.integers(1, 4)), C=int(rng.integers(1, 5)), H=H, W=W,
+                  O=int(rng.integers(1, 5)), kH=kH, kW=kW, stride=(sH, sW), padding=(pH, pW),
+                  dtype=[np.float32, np.float64][seed % 2])
+    check_case(target.conv_transpose2d, *make_case(**params))
+
+
+@pytest.mark.speed
+def test_speed_against_torch(target):
+    x, w, stride, padding = make_case(0, N=1, C=4, H=128, W=128, O=4, kH=4, kW=4, stride=2, padding=1,
+                                      dtype=np.float32)
+    X, Wt = torch.from_numpy(x), torch.from_numpy(w)
+    call(target.conv_transpose2d, x, w, stride=stride, padding=padding)  # a crash here is reported as a crash
+    result = measure(lambda: target.conv_transpose2d(x, w, stride=stride, padding=padding),
+                     lambda: torch_conv_transpose2d(X, Wt, stride=stride, padding=padding),
+                     limit=30, reference_name="torch conv_transpose2d")
+    expect_fast(result, case=describe(x=x, weight=w, stride=stride, padding=padding))

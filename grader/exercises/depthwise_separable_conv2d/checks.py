@@ -1,0 +1,114 @@
+"""Checks of exercises/depthwise_separable_conv2d.py against torch: F.conv2d(groups=C), then a 1x1 F.conv2d, in float64."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from torch.nn.functional import conv2d as torch_conv2d  # bound before the learner's code runs
+
+from grader.check import (a_mistake_has_shape, call, describe, expect_close, expect_fast, expect_unchanged, measure,
+                         mistakes, pair, snapshot)
+
+MISTAKE = mistakes('depthwise_separable_conv2d')
+
+
+RTOL = {np.float32: 1e-4, np.float64: 1e-7}
+ATOL = {np.float32: 1e-4, np.float64: 1e-9}
+
+
+def make_case(seed, N, C, H, W, O, kH, kW, stride=1, padding=0, dtype=np.float64):
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((N, C, H, W)).astype(dtype)
+    dw = rng.standard_normal((C, 1, kH, kW)).astype(dtype)
+    pw = rng.standard_normal((O, C, 1, 1)).astype(dtype)
+    return x, dw, pw, stride, padding
+
+
+def torch_reference(X, DW, PW, stride, padding):
+    y = torch_conv2d(X, DW, stride=stride, padding=padding, groups=X.shape[1])  # depthwise
+    return torch_conv2d(y, PW)  # pointwise
+
+
+def check_case(fn, x, dw, pw, stride, padding):
+    case = describe(x=x, depthwise_weight=dw, pointwise_weight=pw, stride=stride, padding=padding)
+    before = snapshot(x=x, depthwise_weight=dw, pointwise_weight=pw)
+    got = call(fn, x, dw, pw, stride=stride, padding=padding)
+    expect_unchanged(before, {"x": x, "depthwise_weight": dw, "pointwise_weight": pw}, case=case)
+
+    X, DW, PW = (torch.from_numpy(a).double() for a in (x, dw, pw))
+    s, p = pair(stride), pair(padding)
+    C = X.shape[1]
+    ref = lambda X=X, DW=DW, PW=PW, s=s, p=p: torch_reference(X, DW, PW, s, p)  # noqa: E731
+    depthwise = lambda **kw: torch_conv2d(X, kw.get("DW", DW), stride=kw.get("s", s), padding=p, groups=C)  # noqa: E731
+    mistakes = {
+        MISTAKE.mixes_channels: lambda: torch_conv2d(torch_conv2d(X, DW.expand(C, C, *DW.shape[2:]), stride=s, padding=p), PW),
+        MISTAKE.same_kernel: lambda: ref(DW=DW[:1].expand_as(DW)),
+        MISTAKE.pointwise_transposed: lambda: ref(PW=PW.transpose(0, 1)),
+        MISTAKE.steps_swapped: lambda: torch_conv2d(torch_conv2d(X, PW), DW, stride=s, padding=p, groups=C),
+        MISTAKE.no_pointwise: lambda: depthwise(),
+        MISTAKE.flipped: lambda: ref(DW=DW.flip(-2, -1)),
+        MISTAKE.stride_twice: lambda: torch_conv2d(depthwise(), PW, stride=s),
+        MISTAKE.padding_twice: lambda: torch_conv2d(depthwise(), PW, padding=p),
+        MISTAKE.pair_as_int: lambda: ref(s=(s[0], s[0]), p=(p[0], p[0])),
+    }
+    if C == 1:  # indistinguishable from the right answer with one channel
+        for m in (MISTAKE.mixes_channels, MISTAKE.same_kernel, MISTAKE.pointwise_transposed, MISTAKE.steps_swapped):
+            mistakes.pop(m)
+
+    def shape_hint(got_shape, expected_shape):
+        if a_mistake_has_shape(mistakes, got_shape):  # that mistake is tried by value instead
+            return None
+        if len(got_shape) == 4 and got_shape[:2] == expected_shape[:2] and \
+                all(abs(g - e) <= 2 for g, e in zip(got_shape[2:], expected_shape[2:])):
+            return MISTAKE.off_by_one
+        return None
+
+    expect_close(got, ref(), case=case, dtype=x.dtype, rtol=RTOL[x.dtype.type], atol=ATOL[x.dtype.type],
+                 mistakes=mistakes, shape_hint=shape_hint)
+
+
+NAMED_CASES = {
+    "smallest: one channel, 2x2 kernel on 3x3": dict(seed=0, N=1, C=1, H=3, W=3, O=1, kH=2, kW=2),
+    "several channels, each its own kernel": dict(seed=1, N=1, C=3, H=5, W=5, O=3, kH=3, kW=3),
+    "batch of 3": dict(seed=2, N=3, C=2, H=5, W=5, O=2, kH=3, kW=3),
+    "more output channels than input channels (expand)": dict(seed=3, N=2, C=3, H=6, W=6, O=8, kH=3, kW=3),
+    "fewer output channels (project)": dict(seed=4, N=2, C=6, H=5, W=5, O=2, kH=3, kW=3),
+    "one output channel": dict(seed=5, N=2, C=4, H=5, W=5, O=1, kH=3, kW=3),
+    "1x1 depthwise kernel (a per-channel scale)": dict(seed=6, N=2, C=3, H=4, W=5, O=4, kH=1, kW=1),
+    "padding 1 (MobileNet's 'same' 3x3)": dict(seed=7, N=2, C=3, H=6, W=6, O=4, kH=3, kW=3, padding=1),
+    "stride 2 (MobileNet's downsampling block)": dict(seed=8, N=2, C=3, H=7, W=7, O=4, kH=3, kW=3, stride=2,
+                                                      padding=1),
+    "stride larger than the kernel": dict(seed=9, N=1, C=2, H=9, W=9, O=3, kH=2, kW=2, stride=3),
+    "non-square input and kernel": dict(seed=10, N=2, C=3, H=7, W=5, O=2, kH=3, kW=2),
+    "stride and padding as (h, w) pairs": dict(seed=11, N=2, C=3, H=7, W=6, O=4, kH=3, kW=2, stride=(2, 1),
+                                               padding=(1, 0)),
+    "kernel as large as the padded input": dict(seed=12, N=2, C=2, H=3, W=4, O=3, kH=5, kW=6, padding=1),
+    "float32 input": dict(seed=13, N=2, C=4, H=8, W=8, O=6, kH=3, kW=3, padding=1, dtype=np.float32),
+}
+
+
+@pytest.mark.parametrize("params", NAMED_CASES.values(), ids=NAMED_CASES.keys())
+def test_matches_torch(target, params):
+    check_case(target.depthwise_separable_conv2d, *make_case(**params))
+
+
+@pytest.mark.parametrize("seed", range(4), ids=lambda s: f"seed {s}")
+def test_random_case(target, seed):
+    rng = np.random.default_rng(300 + seed)
+    kH, kW = (int(v) for v in rng.integers(1, 5, size=2))
+    params = dict(seed=seed, N=int(rng.integers(1, 4)), C=int(rng.integers(1, 6)), H=kH + int(rng.integers(0, 8)),
+                  W=kW + int(rng.integers(0, 8)), O=int(rng.integers(1, 6)), kH=kH, kW=kW,
+                  stride=tuple(int(v) for v in rng.integers(1, 4, size=2)),
+                  padding=tuple(int(v) for v in rng.integers(0, 3, size=2)), dtype=[np.float32, np.float64][seed % 2])
+    check_case(target.depthwise_separable_conv2d, *make_case(**params))
+
+
+@pytest.mark.speed
+def test_speed_against_torch(target):
+    x, dw, pw, stride, padding = make_case(0, N=1, C=4, H=128, W=128, O=8, kH=3, kW=3, padding=1, dtype=np.float32)
+    X, DW, PW = (torch.from_numpy(a) for a in (x, dw, pw))
+    call(target.depthwise_separable_conv2d, x, dw, pw, stride=stride, padding=padding)  # a crash is reported as such
+    result = measure(lambda: target.depthwise_separable_conv2d(x, dw, pw, stride=stride, padding=padding),
+                     lambda: torch_reference(X, DW, PW, stride, padding),
+                     limit=50, reference_name="torch conv2d(groups=C) + 1x1 conv2d")
+    expect_fast(result, case=describe(x=x, depthwise_weight=dw, pointwise_weight=pw, stride=stride, padding=padding))

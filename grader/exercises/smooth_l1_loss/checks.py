@@ -1,0 +1,105 @@
+"""Checks of exercises/smooth_l1_loss.py against torch.nn.functional.smooth_l1_loss in float64."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+from grader.check import (call, call_without_warnings, describe, expect_close, expect_fast, expect_unchanged,
+                         measure, mistakes, snapshot)
+
+MISTAKE = mistakes('smooth_l1_loss')
+
+torch_smooth_l1 = F.smooth_l1_loss  # bound before the learner's code runs
+
+
+RTOL = {np.float32: 1e-5, np.float64: 1e-10}
+ATOL = {np.float32: 1e-6, np.float64: 1e-12}
+
+
+def as_array(value):
+    """A NumPy scalar or a Python float as a 0-d array, so its shape and dtype can be checked."""
+    if isinstance(value, (np.generic, float)) and not isinstance(value, bool):
+        return np.asarray(value)
+    return value
+
+
+def pieces(D: torch.Tensor, beta: float, quadratic, linear) -> torch.Tensor:
+    return torch.where(D.abs() < beta, quadratic, linear).mean()
+
+
+def check_case(smooth_l1_loss, pred, target, beta):
+    case = describe(pred=pred, target=target, beta=beta)
+    before = snapshot(pred=pred, target=target)
+    got = call_without_warnings(smooth_l1_loss, pred, target, beta=beta, case=case, mistakes={
+        "divide by zero": MISTAKE.beta_zero, "invalid value": MISTAKE.beta_zero})
+    expect_unchanged(before, {"pred": pred, "target": target}, case=case)
+    P, T = torch.from_numpy(pred).double(), torch.from_numpy(target).double()
+    D = P - T
+    A = D.abs()
+    b = beta if beta > 0 else float("nan")  # variants that divide by beta make no sense for beta = 0
+    mistakes = {MISTAKE.beta_ignored: lambda: torch_smooth_l1(P, T, beta=1.0),
+                MISTAKE.swapped: lambda: pieces(D, beta, A - 0.5 * beta, 0.5 * A * A / b),
+                MISTAKE.no_division: lambda: pieces(D, beta, 0.5 * A * A, A - 0.5 * beta),
+                MISTAKE.huber: lambda: F.huber_loss(P, T, delta=beta),
+                MISTAKE.no_half_beta: lambda: pieces(D, beta, 0.5 * A * A / b, A),
+                MISTAKE.no_abs: lambda: torch.where(D < beta, 0.5 * D * D / b, D - 0.5 * beta).mean(),
+                MISTAKE.sum: lambda: torch_smooth_l1(P, T, beta=beta, reduction="sum"),
+                MISTAKE.l1: lambda: F.l1_loss(P, T),
+                MISTAKE.mse: lambda: F.mse_loss(P, T)}
+    if beta == 1.0:
+        mistakes.pop(MISTAKE.beta_ignored)
+    expect_close(as_array(got), torch_smooth_l1(P, T, beta=beta), case=case, dtype=pred.dtype,
+                 rtol=RTOL[pred.dtype.type], atol=ATOL[pred.dtype.type], mistakes=mistakes)
+
+
+def given(pred, target, dtype=np.float64):
+    return lambda: (np.array(pred, dtype=dtype), np.array(target, dtype=dtype))
+
+
+def random(seed, shape, scale=2.0, dtype=np.float64):
+    def make():
+        rng = np.random.default_rng(seed)
+        return (rng.standard_normal(shape) * scale).astype(dtype), (rng.standard_normal(shape) * scale).astype(dtype)
+    return make
+
+
+# Inputs are built afresh for every check: a function that modifies its input must not spoil the next check.
+NAMED_CASES = {
+    "smallest: one element inside the quadratic zone": (given([0.5], [0.2]), 1.0),
+    "one element in the linear zone": (given([3.0], [0.5]), 1.0),
+    "both zones, beta 1": (given([0.1, 2.5, -0.4, 4.0], [0.0, 0.0, 0.0, 1.0]), 1.0),
+    "negative differences": (given([-3.0, -0.5, 0.0], [0.0, 0.0, 2.0]), 1.0),
+    "beta 0.5": (given([0.1, 0.7, -1.2, 0.3], [0.0, 0.0, 0.0, 0.6]), 0.5),
+    "beta 3": (random(1, (3, 4), scale=2.0), 3.0),
+    "beta 0 (plain L1)": (given([0.5, -2.0, 0.0, 1.0], [0.0, 0.0, 0.0, 1.0]), 0.0),
+    "difference equal to beta": (given([2.0, -2.0, 1.0], [0.0, 0.0, 1.0]), 2.0),
+    "2-D batch": (random(2, (4, 3)), 1.0),
+    "3-D input, beta 0.25": (random(3, (2, 3, 4), scale=0.5), 0.25),
+    "large values (+-1000)": (given([1000.0, -1000.0, 0.0], [-1000.0, 1000.0, 0.5]), 1.0),
+    "float32 inputs": (random(4, (5, 4), dtype=np.float32), 0.8),
+}
+
+
+@pytest.mark.parametrize("make, beta", NAMED_CASES.values(), ids=NAMED_CASES.keys())
+def test_matches_torch(target, make, beta):
+    check_case(target.smooth_l1_loss, *make(), beta)
+
+
+@pytest.mark.parametrize("seed", range(3), ids=lambda s: f"seed {s}")
+def test_random_case(target, seed):
+    rng = np.random.default_rng(500 + seed)
+    shape = tuple(int(n) for n in rng.integers(1, 6, size=int(rng.integers(1, 4))))
+    beta = float(np.round(rng.uniform(0.1, 3.0), 2))
+    check_case(target.smooth_l1_loss, *random(seed, shape, dtype=[np.float32, np.float64][seed % 2])(), beta)
+
+
+@pytest.mark.speed
+def test_speed_against_torch(target):
+    pred, target_ = random(0, (16384, 64), dtype=np.float32)()
+    P, T = torch.from_numpy(pred), torch.from_numpy(target_)
+    call(target.smooth_l1_loss, pred, target_, beta=1.0)  # a crash here is reported as a crash
+    result = measure(lambda: target.smooth_l1_loss(pred, target_, beta=1.0), lambda: torch_smooth_l1(P, T, beta=1.0),
+                     limit=22, reference_name="F.smooth_l1_loss")
+    expect_fast(result, case=describe(pred=pred, target=target_, beta=1.0))
