@@ -18,6 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CATALOG = catalog.load()
 EXERCISES = ROOT / "grader" / "exercises"  # one folder per exercise: checks.py, mutants/, alternatives/
 MUTANTS, ALTERNATIVES = "mutants", "alternatives"
+# The theory site's build tooling (mkdocs hooks, plots, layer tables) lives with the site, not in the
+# grader package; the site's tests import its modules by name from there (import hooks, plots, ...).
+SITE_HOOKS = ROOT / "site" / "hooks"
+sys.path.insert(0, str(SITE_HOOKS))
 
 
 def implementations(kind: str) -> list[tuple[str, Path]]:
@@ -33,6 +37,27 @@ def run_checks(exercise_name: str, path: Path, *, speed: bool = False) -> runner
 
 def summary(result: runner.RunResult) -> str:
     return "\n".join(f"{c['outcome']:8} {c['name']}: {c.get('message', '')[:300]}" for c in result.checks)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The theory site, built once per test run with mkdocs build --strict, for every test that reads it."""
+    import importlib.util
+    import subprocess
+    import time
+
+    if importlib.util.find_spec("mkdocs") is None:
+        pytest.skip("mkdocs is not installed (pip install -e '.[dev]'): site checks skipped")
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+           "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+                           "-d", str(out)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    seconds = time.perf_counter() - start
+    assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}"
+    print(f"site built in {seconds:.1f} s")
+    return out
 
 
 @pytest.fixture

@@ -14,10 +14,8 @@ import importlib.util
 import os
 import re
 import shutil
-import subprocess
 import sys
 import threading
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -80,17 +78,17 @@ def test_practise_markers_link_only_exercises_in_the_catalog(monkeypatch):
     import dataclasses
     from types import SimpleNamespace
 
+    import hooks  # site/hooks/hooks.py (tests/conftest.py puts site/hooks on sys.path)
     from grader import catalog as catalog_module
-    from grader import sitehooks
 
     page = SimpleNamespace(file=SimpleNamespace(src_uri="topics/detection.md"))
-    assert sitehooks.practise_box(["not_merged_yet"], page) == ""
+    assert hooks.practise_box(["not_merged_yet"], page) == ""
     conv2d = CATALOG.get("conv2d")
     future = dataclasses.replace(conv2d, name="not_merged_yet", title="A future exercise",
                                  page="exercises/not_merged_yet.md")
     merged = dataclasses.replace(CATALOG, exercises=(*CATALOG.exercises, future))
     monkeypatch.setattr(catalog_module, "load", lambda *a: merged)
-    box = sitehooks.practise_box(["not_merged_yet", "no_such_exercise", "conv2d"], page)
+    box = hooks.practise_box(["not_merged_yet", "no_such_exercise", "conv2d"], page)
     assert box.startswith('!!! example "Practise it"')
     assert "[A future exercise](../exercises/not_merged_yet.md)" in box and "`grader run not_merged_yet`" in box
     assert "(../exercises/conv2d.md)" in box and "no_such_exercise" not in box
@@ -98,26 +96,13 @@ def test_practise_markers_link_only_exercises_in_the_catalog(monkeypatch):
 
 # ---------------------------------------------------------------- the build
 
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory):
-    if importlib.util.find_spec("mkdocs") is None:
-        pytest.skip("mkdocs is not installed (pip install -e '.[dev]'): site checks skipped")
-    out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-           "NO_MKDOCS_2_WARNING": "1"}
-    start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
-                           "-d", str(out)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
-    seconds = time.perf_counter() - start
-    assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}"
-    print(f"site built in {seconds:.1f} s")
-    return out
-
+# built_site: the one build of the site per test run (tests/conftest.py)
 
 def test_site_builds_with_strict(built_site):
     assert (built_site / "index.html").is_file()
     assert (built_site / "topics" / "cnn" / "index.html").is_file()
     assert list((built_site / "assets" / "plots").glob("*.svg")), "the plots are generated at build time"
+    assert not (built_site / "hooks").exists(), "site/hooks/ is the build's Python, not pages (exclude_docs)"
 
 
 class _Links(HTMLParser):

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
@@ -12,14 +10,7 @@ from conftest import CATALOG, ROOT
 pytest.importorskip("mkdocs", reason="the site needs the dev extra: pip install -e '.[dev]'")
 
 
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return out
-
+# built_site: the one build of the site per test run (tests/conftest.py), shared with test_site.py
 
 def test_site_builds_strictly_with_every_exercise_page(built_site):
     for exercise in CATALOG.exercises:

@@ -1,11 +1,11 @@
 """What the theory site computes at build time is right: checked against PyTorch.
 
-- layer tables of the classic CNNs (grader/sitearchs.py) against torch modules written
+- layer tables of the classic CNNs (site/hooks/architectures.py) against torch modules written
   independently below (on the meta device: shapes and parameters without any arithmetic),
   and against the published parameter counts;
-- learning-rate schedules and optimiser trajectories drawn on the site (grader/siteplots.py)
+- learning-rate schedules and optimiser trajectories drawn on the site (site/hooks/plots.py)
   against torch.optim;
-- the floating-point table and the multiplication examples (grader/sitefacts.py) against
+- the floating-point table and the multiplication examples (site/hooks/facts.py) against
   torch.finfo and torch itself;
 - every plot is valid SVG and byte-for-byte reproducible.
 """
@@ -20,7 +20,9 @@ import pytest
 import torch
 from torch import nn
 
-from grader import sitearchs, sitefacts, siteplots
+import architectures  # site/hooks/: tests/conftest.py puts it on sys.path
+import facts
+import plots
 
 
 # ---------------------------------------------------------------- architectures, written in torch
@@ -158,9 +160,9 @@ TORCH_NETS = {
 }
 
 
-@pytest.mark.parametrize("name", list(sitearchs.NETS), ids=list(sitearchs.NETS))
+@pytest.mark.parametrize("name", list(architectures.NETS), ids=list(architectures.NETS))
 def test_architecture_table_matches_torch(name):
-    net = sitearchs.NETS[name]()
+    net = architectures.NETS[name]()
     build, published = TORCH_NETS[name]
     with torch.device("meta"):
         rows = build()
@@ -180,7 +182,7 @@ def test_architecture_table_matches_torch(name):
 def test_architecture_macs_match_torch_flop_counter(name):
     from torch.utils.flop_counter import FlopCounterMode
 
-    net = sitearchs.NETS[name]()
+    net = architectures.NETS[name]()
     build, _ = TORCH_NETS[name]
     with torch.device("meta"):
         model = nn.Sequential(*build())
@@ -194,7 +196,7 @@ def test_conv_out_matches_torch_pooling_in_ceil_mode():
     for n in range(4, 30):
         for k, s, p in ((3, 2, 0), (3, 2, 1), (2, 2, 1), (5, 3, 2)):
             expected = nn.functional.max_pool1d(torch.zeros(1, 1, n), k, s, p, ceil_mode=True).shape[-1]
-            assert sitearchs.conv_out(n, k, s, p, ceil=True) == expected, (n, k, s, p)
+            assert architectures.conv_out(n, k, s, p, ceil=True) == expected, (n, k, s, p)
 
 
 # ---------------------------------------------------------------- schedules and optimisers
@@ -213,12 +215,12 @@ def _torch_lrs(make_scheduler, steps, base):
 
 def test_lr_schedules_drawn_match_torch():
     S = torch.optim.lr_scheduler
-    np.testing.assert_allclose(siteplots.step_lr(100), _torch_lrs(lambda o: S.StepLR(o, 30, 0.1), 100, 0.1), rtol=1e-9)
-    np.testing.assert_allclose(siteplots.exponential_lr(100), _torch_lrs(lambda o: S.ExponentialLR(o, 0.95), 100, 0.1),
+    np.testing.assert_allclose(plots.step_lr(100), _torch_lrs(lambda o: S.StepLR(o, 30, 0.1), 100, 0.1), rtol=1e-9)
+    np.testing.assert_allclose(plots.exponential_lr(100), _torch_lrs(lambda o: S.ExponentialLR(o, 0.95), 100, 0.1),
                                rtol=1e-9)
-    np.testing.assert_allclose(siteplots.cosine_lr(100, t_max=100),
+    np.testing.assert_allclose(plots.cosine_lr(100, t_max=100),
                                _torch_lrs(lambda o: S.CosineAnnealingLR(o, 100), 100, 0.1), rtol=1e-7, atol=1e-12)
-    np.testing.assert_allclose(siteplots.one_cycle_lr(1000),
+    np.testing.assert_allclose(plots.one_cycle_lr(1000),
                                _torch_lrs(lambda o: S.OneCycleLR(o, max_lr=1e-3, total_steps=1000), 1000, 1e-3),
                                rtol=1e-7, atol=1e-12)
 
@@ -232,13 +234,13 @@ def test_lr_schedules_drawn_match_torch():
 ])
 def test_optimiser_paths_drawn_match_torch(name, make):
     steps = 40
-    ours = {"sgd": lambda: siteplots.run_sgd(steps, 0.045),
-            "momentum": lambda: siteplots.run_sgd(steps, 0.05, momentum=0.6),
-            "nesterov": lambda: siteplots.run_sgd(steps, 0.05, momentum=0.6, nesterov=True),
-            "rmsprop": lambda: siteplots.run_rmsprop(steps, 0.05),
-            "adam": lambda: siteplots.run_adam(steps, 0.3)}[name]()
-    p = torch.tensor(siteplots.START, dtype=torch.float64, requires_grad=True)
-    a = torch.tensor(siteplots.QUADRATIC, dtype=torch.float64)
+    ours = {"sgd": lambda: plots.run_sgd(steps, 0.045),
+            "momentum": lambda: plots.run_sgd(steps, 0.05, momentum=0.6),
+            "nesterov": lambda: plots.run_sgd(steps, 0.05, momentum=0.6, nesterov=True),
+            "rmsprop": lambda: plots.run_rmsprop(steps, 0.05),
+            "adam": lambda: plots.run_adam(steps, 0.3)}[name]()
+    p = torch.tensor(plots.START, dtype=torch.float64, requires_grad=True)
+    a = torch.tensor(plots.QUADRATIC, dtype=torch.float64)
     opt = make(p)
     path = [p.detach().clone().numpy()]
     for _ in range(steps):
@@ -251,7 +253,7 @@ def test_optimiser_paths_drawn_match_torch(name, make):
 
 # ---------------------------------------------------------------- facts
 
-@pytest.mark.parametrize("fmt", [f for f in sitefacts.FLOAT_FORMATS if f.torch_name], ids=lambda f: f.name)
+@pytest.mark.parametrize("fmt", [f for f in facts.FLOAT_FORMATS if f.torch_name], ids=lambda f: f.name)
 def test_float_format_table_matches_torch_finfo(fmt):
     dtype = getattr(torch, fmt.torch_name, None)
     if dtype is None:
@@ -264,8 +266,8 @@ def test_float_format_table_matches_torch_finfo(fmt):
     assert fmt.exponent_bits + fmt.mantissa_bits + 1 == info.bits
 
 
-@pytest.mark.parametrize("expr, a_shape, b_shape, result", sitefacts.MATMUL_EXAMPLES,
-                         ids=[f"{e}|{a}|{b}" for e, a, b, _ in sitefacts.MATMUL_EXAMPLES])
+@pytest.mark.parametrize("expr, a_shape, b_shape, result", facts.MATMUL_EXAMPLES,
+                         ids=[f"{e}|{a}|{b}" for e, a, b, _ in facts.MATMUL_EXAMPLES])
 def test_multiplication_examples_match_torch(expr, a_shape, b_shape, result):
     a, b = torch.ones(a_shape), torch.ones(b_shape)
     if result == "error":
@@ -278,8 +280,8 @@ def test_multiplication_examples_match_torch(expr, a_shape, b_shape, result):
 # ---------------------------------------------------------------- plots
 
 def test_plots_are_valid_svg_and_reproducible():
-    first = siteplots.render_all()
-    again = siteplots.render_all()
+    first = plots.render_all()
+    again = plots.render_all()
     for name, svg in first.items():
         root = ET.fromstring(svg)
         assert root.tag.endswith("svg") and int(root.get("width")) > 0 and int(root.get("height")) > 0, name

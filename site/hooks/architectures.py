@@ -2,7 +2,7 @@
 
 Each network is described once, layer by layer; output shapes, parameter counts and
 multiply-accumulates (MACs) follow from the formulas on the site's CNN page. The tables are
-checked against torch modules built independently in tests/test_site_architectures.py.
+checked against torch modules built independently in tests/test_site_figures.py.
 A page embeds a table with the marker <!-- arch: NAME -->.
 """
 from __future__ import annotations

@@ -7,21 +7,37 @@ Listed under `hooks:` in mkdocs.yml. Nothing here lists exercises by hand: the c
 - "Practise it" boxes on theory pages: <!-- practise: nms, box_iou --> links the exercises
   named that exist in the catalog, and nothing for those that do not (yet);
 - on every exercise page, links back to the theory pages that practise it;
-- plots (assets/plots/*.svg), computed by grader/siteplots.py;
+- plots (assets/plots/*.svg), computed by plots.py (drawn with svgplot.py);
 - shape tables of classic CNNs: <!-- arch: resnet18 --> and <!-- arch-summary -->, computed by
-  grader/sitearchs.py; tables of facts (<!-- float-formats -->, ...) from grader/sitefacts.py.
+  architectures.py; tables of facts (<!-- float-formats -->, ...) from facts.py.
+
+This folder (site/hooks/) is site tooling, not part of the grader package: mkdocs.yml keeps it
+out of the published site (exclude_docs) and pyproject.toml out of the wheel. mkdocs loads this
+file by path and puts its folder on sys.path only while loading it; tests/conftest.py puts the
+folder on sys.path for the tests that import these modules.
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import sys
 from functools import lru_cache
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # mkdocs loads this file by path
+HERE = Path(__file__).resolve().parent  # site/hooks: this file and the modules it calls
+ROOT = HERE.parent.parent               # the repository: the grader package
+sys.path.insert(0, str(ROOT))           # this repository's grader, not another installed copy
 
+import architectures  # noqa: E402
+import facts  # noqa: E402
 from grader import catalog as catalog_module  # noqa: E402
+
+# The plots use one BLAS thread: their matrices are small, so one thread is fastest (a pool on a
+# busy machine can be 10x slower), and the bytes of some plots (init-variance.svg) depend on the
+# number of threads. OpenBLAS reads these once, when NumPy loads; on_startup sets them (unless
+# they are set already) before _plots imports NumPy.
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 MAP_MARKER = "<!-- exercise-map -->"
 PRACTISE = re.compile(r"<!--\s*practise:\s*([\w\s,]*?)\s*-->")
@@ -35,6 +51,14 @@ _theory_for: dict[str, list[tuple[str, str]]] = {}
 def _link(page, target: str) -> str:
     """A link from page (its source path) to target (a source path), as mkdocs resolves them."""
     return posixpath.relpath(target, posixpath.dirname(page.file.src_uri) or ".")
+
+
+def on_startup(command, dirty, **kwargs):
+    """Where a build starts (once per `mkdocs build` or `mkdocs serve`), before NumPy is loaded."""
+    for variable in BLAS_THREADS:
+        os.environ.setdefault(variable, "1")
+    if str(HERE) not in sys.path:  # for plots.py, imported in on_files, after mkdocs restored sys.path
+        sys.path.insert(0, str(HERE))
 
 
 def on_config(config, **kwargs):
@@ -51,9 +75,9 @@ def on_config(config, **kwargs):
 
 @lru_cache(maxsize=None)
 def _plots() -> dict[str, str]:
-    from grader import siteplots  # NumPy: imported only when the site is built
+    import plots  # NumPy: imported here, after on_startup has set the BLAS threads
 
-    return siteplots.render_all()
+    return plots.render_all()
 
 
 def on_files(files, config, **kwargs):
@@ -147,15 +171,13 @@ def theory_box(exercise, page) -> str:
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    from grader import sitearchs, sitefacts
-
-    for marker, make in {**sitefacts.MARKERS, "<!-- arch-summary -->": sitearchs.summary_table}.items():
+    for marker, make in {**facts.MARKERS, "<!-- arch-summary -->": architectures.summary_table}.items():
         if marker in markdown:
             markdown = markdown.replace(marker, make())
     if MAP_MARKER in markdown:
         markdown = markdown.replace(MAP_MARKER, exercise_map(page))
     markdown = PRACTISE.sub(lambda m: practise_box(_names(m.group(1)), page), markdown)
-    markdown = ARCH.sub(lambda m: sitearchs.NETS[m.group(1)]().markdown(), markdown)
+    markdown = ARCH.sub(lambda m: architectures.NETS[m.group(1)]().markdown(), markdown)
     for exercise in catalog_module.load().exercises:
         if exercise.page == page.file.src_uri:
             markdown += theory_box(exercise, page)

@@ -1,25 +1,19 @@
-"""The theory site's plots: computed with NumPy at build time, drawn as SVG (grader/svgplot.py).
+"""The theory site's plots: computed with NumPy at build time, drawn as SVG (svgplot.py).
 
-Every figure is the output of the code below (seeded, so the bytes never change), never a
-picture drawn by hand: the curves are right because they are computed. The formulas that
-torch also implements (LR schedules, optimiser steps) are checked against torch in
-tests/test_site_figures.py.
+Every figure is the output of the code below (seeded, so the bytes never change, with NumPy on
+one BLAS thread as hooks.on_startup and tests/conftest.py set it), never a picture drawn by
+hand: the curves are right because they are computed. The formulas that torch also implements
+(LR schedules, optimiser steps) are checked against torch in tests/test_site_figures.py.
 
 PLOTS maps a file name (served as assets/plots/<name>) to a function returning the SVG text.
 """
 from __future__ import annotations
 
 import math
-import os
 
-# Small matrices: one BLAS thread is fastest, and a multi-threaded pool on a busy machine can be
-# 10x slower. Takes effect only if NumPy is not loaded yet (true in the mkdocs process).
-for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_variable, "1")
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-from grader.svgplot import DIVERGING, PALETTE, Figure
+from svgplot import DIVERGING, PALETTE, Figure
 
 W2 = 780                      # width of a two-panel figure
 LEFT = (72, 42, 290, 220)     # (x, y, w, h) of the left panel
