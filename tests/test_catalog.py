@@ -74,3 +74,12 @@ def test_stub_is_a_stub_with_a_full_docstring(exercise):
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name in exercise.functions:
             doc = ast.get_docstring(node) or ""
             assert len(doc) > 200, f"{node.name}: the docstring is the spec; it is too short"
+
+
+def test_the_wheel_lists_every_package_of_the_grader():
+    """pyproject.toml lists packages by name: an exercise folder missing there would not ship."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    on_disk = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "grader").rglob("__init__.py")}
+    assert on_disk - listed == set(), "packages under grader/ that pyproject.toml does not ship"

@@ -9,6 +9,7 @@ few rounds rather than run for a minute.
 """
 from __future__ import annotations
 
+import contextlib
 import statistics
 import time
 from dataclasses import dataclass
@@ -29,12 +30,16 @@ class SpeedResult:
     rounds: int
     reference: str
     device: str
+    at_least: bool = False  # the learner was stopped: learner_s and ratio are lower bounds
 
     @property
     def passed(self) -> bool:
         return self.ratio <= self.limit
 
     def line(self) -> str:
+        if self.at_least:
+            return (f"yours over {_fmt(self.learner_s)} (stopped there), {self.reference} {_fmt(self.reference_s)} "
+                    f"per call on {self.device}: over {self.ratio:.0f}× (limit {self.limit:g}×)")
         return (
             f"yours {_fmt(self.learner_s)}, {self.reference} {_fmt(self.reference_s)} per call on {self.device}: "
             f"{self.ratio:.1f}× (limit {self.limit:g}×, median of {self.rounds} rounds)"
@@ -80,21 +85,30 @@ def measure(
     device: str = "cpu",
     rounds: int = 11,
     budget_s: float = 4.0,
-    first_call_s: float | None = None,
+    first_call: bool = False,
 ) -> SpeedResult:
     """Median ratio learner/reference over interleaved rounds.
 
-    `first_call_s`, the duration of a call the check already made, spares a hopeless learner
-    (a Python loop hundreds of times slower) a second full call at the speed size.
+    With `first_call`, the learner's first call goes through `grader.learner.call` (a crash is
+    reported as a crash, not as a time) and is time-boxed on the CPU: a Python loop hundreds of
+    times slower than torch is stopped once it is hopeless, and judged on that lower bound.
     """
     torch.set_num_threads(1)
     timer = _cuda_timer if device == "cuda" else _cpu_timer
     # Warm-up, and calibration: repeat the reference so one timing lasts at least ~2 ms.
     reference()
     ref_once = max(timer(reference, 1), 1e-7)
-    if first_call_s is not None and first_call_s > 0.05 and first_call_s / ref_once > 20 * limit:
-        learner_once = first_call_s  # long enough that warm-up effects cannot explain it
-    else:
+    # A first call 5x over the limit (and over 0.5 s, far beyond any warm-up) cannot end in a pass.
+    deadline_s = max(0.5, 5 * limit * ref_once)
+    learner_once = None
+    if first_call:
+        learner_once = _timed_first_call(learner, None if device == "cuda" else deadline_s)
+        if learner_once is None:  # stopped at the deadline
+            bound = deadline_s
+            return SpeedResult(bound, ref_once, bound / ref_once, limit, 1, reference_name, device, at_least=True)
+        if learner_once < 0.05:
+            learner_once = None  # too short to tell a warm-up from the speed: time it again
+    if learner_once is None:
         learner_once = timer(learner, 1)
     if learner_once / ref_once > 20 * limit:
         # Hopeless (a Python loop hundreds of times slower): no noise can bring this under the
@@ -122,6 +136,19 @@ def measure(
         reference=reference_name,
         device=device,
     )
+
+
+def _timed_first_call(learner: Callable[[], object], deadline_s: float | None) -> float | None:
+    """Seconds the learner's first call took; None if it was stopped after `deadline_s`."""
+    from ..learner import Deadline, call, deadline
+
+    started = time.perf_counter()
+    try:
+        with deadline(deadline_s) if deadline_s else contextlib.nullcontext():
+            call(learner)
+    except Deadline:
+        return None
+    return time.perf_counter() - started
 
 
 SLOW = Mistake(
