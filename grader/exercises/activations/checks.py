@@ -4,14 +4,13 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pytest
 import torch
 import torch.nn.functional as F
 
-from grader.check import (call, call_without_warnings, CheckFailure, describe, expect_close, expect_fast,
-                         expect_unchanged, measure, mistakes, snapshot)
+from grader.check import Cases, CheckFailure, Speed, describe, expect_close, mistakes
+from grader.check.family.softmax import call_stable
 
-MISTAKE = mistakes('activations')
+MISTAKE = mistakes("activations")
 
 # The oracles, bound before the learner's code runs.
 TORCH = {"relu": torch.relu, "sigmoid": torch.sigmoid, "tanh": torch.tanh,
@@ -22,8 +21,7 @@ torch_gelu_exact = F.gelu
 WARNINGS = {"relu": {}, "sigmoid": {"overflow": MISTAKE.sigmoid_overflow, "invalid value": MISTAKE.sigmoid_overflow},
             "tanh": {"overflow": MISTAKE.tanh_overflow, "invalid value": MISTAKE.tanh_overflow},
             "gelu": {"overflow": MISTAKE.gelu_overflow, "invalid value": MISTAKE.gelu_overflow}}
-RTOL = {np.float32: 1e-5, np.float64: 1e-10}
-ATOL = {np.float32: 1e-6, np.float64: 1e-12}
+TOLERANCE = {"float32": (1e-5, 1e-6), "float64": (1e-10, 1e-12)}
 C, K = math.sqrt(2 / math.pi), 0.044715
 
 
@@ -58,9 +56,7 @@ def oracle(name: str, x: np.ndarray) -> tuple[torch.Tensor, torch.Tensor]:
 
 def check_case(module, name, x):
     case = f"{name}: " + describe(x=x)
-    before = snapshot(x=x)
-    got = call_without_warnings(getattr(module, name), x, case=case, mistakes=WARNINGS[name])
-    expect_unchanged(before, {"x": x}, case=case)
+    got = call_stable(getattr(module, name), {"x": x}, case=case, warnings=WARNINGS[name])
     if not isinstance(got, (tuple, list)) or len(got) != 2:
         kind = f"a {type(got).__name__}" + (f" of length {len(got)}" if isinstance(got, (tuple, list)) else "")
         raise CheckFailure(f"{name} must return a pair (value, derivative); it returned {kind}", case=case,
@@ -68,10 +64,9 @@ def check_case(module, name, x):
     value, slope = got
     X = torch.from_numpy(x).double()
     expected_value, expected_slope = oracle(name, x)
-    tolerance = dict(dtype=x.dtype, rtol=RTOL[x.dtype.type], atol=ATOL[x.dtype.type])
-    expect_close(value, expected_value, case=case + " — the value", mistakes=value_mistakes(name, X), **tolerance)
-    expect_close(slope, expected_slope, case=case + " — the derivative", mistakes=slope_mistakes(name, X),
-                 **tolerance)
+    expect_close(value, expected_value, case=case + " — the value", dtype=x.dtype, mistakes=value_mistakes(name, X))
+    expect_close(slope, expected_slope, case=case + " — the derivative", dtype=x.dtype,
+                 mistakes=slope_mistakes(name, X))
 
 
 NAMES = ("relu", "sigmoid", "tanh", "gelu")
@@ -82,29 +77,24 @@ INPUTS = {
     "large inputs (+-1000)": lambda: np.array([-1000.0, -60.0, -20.0, 20.0, 60.0, 1000.0]),
     "float32 input": lambda: (np.random.default_rng(2).standard_normal((3, 4)) * 4).astype(np.float32),
 }
-CASES = [(name, make) for make in INPUTS.values() for name in NAMES]
-IDS = [f"{name}: {label}" for label in INPUTS for name in NAMES]
 
 
-@pytest.mark.parametrize("name, make", CASES, ids=IDS)
-def test_matches_torch(target, name, make):
-    check_case(target, name, make())
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_random_case(target, name):
+def random_input(name):
     rng = np.random.default_rng(600 + NAMES.index(name))
     shape = tuple(int(n) for n in rng.integers(1, 6, size=int(rng.integers(1, 4))))
-    x = (rng.standard_normal(shape) * 5).astype([np.float32, np.float64][NAMES.index(name) % 2])
-    check_case(target, name, x)
+    return (rng.standard_normal(shape) * 5).astype([np.float32, np.float64][NAMES.index(name) % 2])
 
 
-@pytest.mark.speed
-def test_speed_against_torch(target):
+# Every input through each of the four functions; one random case per function, named after it.
+CASES = [Cases(lambda target, params: check_case(target, params[0], params[1]()),
+               {f"{name}: {label}": (name, make) for label, make in INPUTS.items() for name in NAMES}),
+         Cases(lambda target, name: check_case(target, name, random_input(name)), {name: name for name in NAMES},
+               name="random case")]
+
+
+def speed_setup(target, device):
     x = (np.random.default_rng(0).standard_normal(2**16) * 3).astype(np.float32)
     X = torch.from_numpy(x).requires_grad_(True)
-    for name in NAMES:
-        call(getattr(target, name), x)  # a crash here is reported as a crash
 
     def learner():
         for name in NAMES:
@@ -115,5 +105,7 @@ def test_speed_against_torch(target):
             Y = f(X)
             torch.autograd.grad(Y, X, torch.ones_like(Y))
 
-    result = measure(learner, reference, limit=20, reference_name="torch forward + autograd")
-    expect_fast(result, case="relu, sigmoid, tanh and gelu on " + describe(x=x))
+    return learner, reference, "relu, sigmoid, tanh and gelu on " + describe(x=x)
+
+
+SPEED = Speed(speed_setup, limit=20, reference="torch forward + autograd")

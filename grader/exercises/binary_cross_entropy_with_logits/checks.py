@@ -2,33 +2,21 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 import torch
 from torch.nn.functional import binary_cross_entropy_with_logits as torch_bce  # bound before the learner's code
 
-from grader.check import (call, call_without_warnings, describe, expect_close, expect_fast, expect_unchanged,
-                         measure, mistakes, snapshot)
+from grader.check import Cases, Speed, describe, expect_close, mistakes
+from grader.check.family.softmax import as_array, call_stable
 
-MISTAKE = mistakes('binary_cross_entropy_with_logits')
+MISTAKE = mistakes("binary_cross_entropy_with_logits")
 
-
-RTOL = {np.float32: 1e-5, np.float64: 1e-10}
-ATOL = {np.float32: 1e-6, np.float64: 1e-12}
+TOLERANCE = {"float32": (1e-5, 1e-6), "float64": (1e-10, 1e-12)}
 WARNINGS = {"overflow": MISTAKE.overflow, "divide by zero": MISTAKE.log_sigmoid, "invalid value": MISTAKE.log_sigmoid}
-
-
-def as_array(value):
-    """A NumPy scalar or a Python float as a 0-d array, so its shape and dtype can be checked."""
-    if isinstance(value, (np.generic, float)) and not isinstance(value, bool):
-        return np.asarray(value)
-    return value
 
 
 def check_case(bce, logits, targets):
     case = describe(logits=logits, targets=targets)
-    before = snapshot(logits=logits, targets=targets)
-    got = call_without_warnings(bce, logits, targets, case=case, mistakes=WARNINGS)
-    expect_unchanged(before, {"logits": logits, "targets": targets}, case=case)
+    got = call_stable(bce, {"logits": logits, "targets": targets}, case=case, warnings=WARNINGS)
     X, T = torch.from_numpy(logits).double(), torch.from_numpy(targets).double()
     per_element = torch_bce(X, T, reduction="none")
     mistakes = {MISTAKE.sum: lambda: per_element.sum(),
@@ -37,8 +25,7 @@ def check_case(bce, logits, targets):
                 MISTAKE.sign: lambda: -per_element.mean()}
     if X.ndim > 1 and X.shape[-1] > 1:
         mistakes[MISTAKE.mean_over_rows] = lambda: per_element.sum(dim=-1).mean()
-    expect_close(as_array(got), torch_bce(X, T), case=case, dtype=logits.dtype,
-                 rtol=RTOL[logits.dtype.type], atol=ATOL[logits.dtype.type], mistakes=mistakes)
+    expect_close(as_array(got), torch_bce(X, T), case=case, dtype=logits.dtype, mistakes=mistakes)
 
 
 def given(logits, targets, dtype=np.float64):
@@ -68,25 +55,22 @@ NAMED_CASES = {
 }
 
 
-@pytest.mark.parametrize("make", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_matches_torch(target, make):
-    check_case(target.binary_cross_entropy_with_logits, *make())
-
-
-@pytest.mark.parametrize("seed", range(3), ids=lambda s: f"seed {s}")
-def test_random_case(target, seed):
+def random_case(seed):
     rng = np.random.default_rng(400 + seed)
     shape = tuple(int(n) for n in rng.integers(1, 6, size=int(rng.integers(1, 4))))
-    check_case(target.binary_cross_entropy_with_logits,
-               *random(seed, shape, scale=10 ** rng.uniform(0, 2), soft=bool(seed % 2),
-                       dtype=[np.float32, np.float64][seed % 2])())
+    return random(seed, shape, scale=10 ** rng.uniform(0, 2), soft=bool(seed % 2),
+                  dtype=[np.float32, np.float64][seed % 2])
 
 
-@pytest.mark.speed
-def test_speed_against_torch(target):
+CASES = Cases(lambda target, make: check_case(target.binary_cross_entropy_with_logits, *make()), NAMED_CASES,
+              random_case, seeds=3)
+
+
+def speed_setup(target, device):
     logits, targets = random(0, (4096, 64), scale=4.0, soft=True, dtype=np.float32)()
     X, T = torch.from_numpy(logits), torch.from_numpy(targets)
-    call(target.binary_cross_entropy_with_logits, logits, targets)  # a crash here is reported as a crash
-    result = measure(lambda: target.binary_cross_entropy_with_logits(logits, targets), lambda: torch_bce(X, T),
-                     limit=15, reference_name="F.binary_cross_entropy_with_logits")
-    expect_fast(result, case=describe(logits=logits, targets=targets))
+    return (lambda: target.binary_cross_entropy_with_logits(logits, targets), lambda: torch_bce(X, T),
+            describe(logits=logits, targets=targets))
+
+
+SPEED = Speed(speed_setup, limit=15, reference="F.binary_cross_entropy_with_logits")

@@ -2,33 +2,21 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 import torch
 from torch.nn.functional import cross_entropy as torch_cross_entropy  # bound before the learner's code runs
 
-from grader.check import (call, call_without_warnings, describe, expect_close, expect_fast, expect_unchanged,
-                         measure, mistakes, snapshot)
+from grader.check import Cases, Speed, describe, expect_close, mistakes
+from grader.check.family.softmax import as_array, call_stable
 
-MISTAKE = mistakes('cross_entropy')
+MISTAKE = mistakes("cross_entropy")
 
-
-RTOL = {np.float32: 1e-5, np.float64: 1e-10}
-ATOL = {np.float32: 1e-5, np.float64: 1e-12}
+TOLERANCE = {"float32": (1e-5, 1e-5), "float64": (1e-10, 1e-12)}
 
 
-def as_array(value):
-    """A NumPy scalar or a Python float as a 0-d array, so its shape and dtype can be checked."""
-    if isinstance(value, (np.generic, float)) and not isinstance(value, bool):
-        return np.asarray(value)
-    return value
-
-
-def check_case(cross_entropy, logits, labels, warnings=None):
+def check_case(cross_entropy, logits, labels):
     case = describe(logits=logits, labels=labels)
-    before = snapshot(logits=logits, labels=labels)
-    got = call_without_warnings(cross_entropy, logits, labels, case=case, mistakes=warnings or {
+    got = call_stable(cross_entropy, {"logits": logits, "labels": labels}, case=case, warnings={
         "overflow": MISTAKE.no_max, "divide by zero": MISTAKE.log_of_softmax, "invalid value": MISTAKE.no_max})
-    expect_unchanged(before, {"logits": logits, "labels": labels}, case=case)
     X, y = torch.from_numpy(logits).double(), torch.from_numpy(labels).long()
     N, C = X.shape
     LP = torch.log_softmax(X, dim=1)
@@ -42,8 +30,7 @@ def check_case(cross_entropy, logits, labels, warnings=None):
     def shape_hint(got_shape, expected_shape):
         return MISTAKE.per_sample if got_shape in ((N,), (N, 1)) else None
 
-    expect_close(as_array(got), torch_cross_entropy(X, y), case=case, dtype=logits.dtype,
-                 rtol=RTOL[logits.dtype.type], atol=ATOL[logits.dtype.type], mistakes=mistakes,
+    expect_close(as_array(got), torch_cross_entropy(X, y), case=case, dtype=logits.dtype, mistakes=mistakes,
                  shape_hint=shape_hint)
 
 
@@ -60,36 +47,32 @@ def given(rows, labels, dtype=np.float64):
 
 # Inputs are built afresh for every check: a function that modifies its input must not spoil the next check.
 NAMED_CASES = {
-    "smallest: one sample, two classes": (given([[2.0, -1.0]], [0]), None),
-    "one class (loss 0)": (given([[3.0], [-5.0]], [0, 0]), None),
-    "batch of 5, 3 classes": (batch(1, 5, 3), None),
-    "N equals C": (batch(2, 4, 4), None),
-    "all labels the same": (given([[0.1, 2.0, -1.0], [1.5, 0.0, 0.3], [2.0, 2.0, 2.0]], [2, 2, 2]), None),
-    "logits of +-1000": (given([[1000.0, -1000.0, 0.0], [-1000.0, 1000.0, 500.0]], [1, 0]), None),
-    "float32 logits": (batch(3, 6, 5, dtype=np.float32), None),
-    "float32 logits of +-1000": (given([[1000.0, -1000.0], [88.0, 90.0]], [1, 0], dtype=np.float32), None),
-    "int32 labels": (batch(4, 5, 4, label_dtype=np.int32), None),
+    "smallest: one sample, two classes": given([[2.0, -1.0]], [0]),
+    "one class (loss 0)": given([[3.0], [-5.0]], [0, 0]),
+    "batch of 5, 3 classes": batch(1, 5, 3),
+    "N equals C": batch(2, 4, 4),
+    "all labels the same": given([[0.1, 2.0, -1.0], [1.5, 0.0, 0.3], [2.0, 2.0, 2.0]], [2, 2, 2]),
+    "logits of +-1000": given([[1000.0, -1000.0, 0.0], [-1000.0, 1000.0, 500.0]], [1, 0]),
+    "float32 logits": batch(3, 6, 5, dtype=np.float32),
+    "float32 logits of +-1000": given([[1000.0, -1000.0], [88.0, 90.0]], [1, 0], dtype=np.float32),
+    "int32 labels": batch(4, 5, 4, label_dtype=np.int32),
 }
 
 
-@pytest.mark.parametrize("make, warnings", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_matches_torch(target, make, warnings):
-    check_case(target.cross_entropy, *make(), warnings)
-
-
-@pytest.mark.parametrize("seed", range(3), ids=lambda s: f"seed {s}")
-def test_random_case(target, seed):
+def random_case(seed):
     rng = np.random.default_rng(300 + seed)
     N, C = int(rng.integers(2, 12)), int(rng.integers(2, 12))
-    check_case(target.cross_entropy, *batch(seed, N, C, scale=10 ** rng.uniform(0, 2),
-                                            dtype=[np.float32, np.float64][seed % 2])())
+    return batch(seed, N, C, scale=10 ** rng.uniform(0, 2), dtype=[np.float32, np.float64][seed % 2])
 
 
-@pytest.mark.speed
-def test_speed_against_torch(target):
+CASES = Cases(lambda target, make: check_case(target.cross_entropy, *make()), NAMED_CASES, random_case, seeds=3)
+
+
+def speed_setup(target, device):
     logits, labels = batch(0, 16384, 10, scale=4.0, dtype=np.float32)()
     X, y = torch.from_numpy(logits), torch.from_numpy(labels)
-    call(target.cross_entropy, logits, labels)  # a crash here is reported as a crash
-    result = measure(lambda: target.cross_entropy(logits, labels), lambda: torch_cross_entropy(X, y),
-                     limit=20, reference_name="F.cross_entropy")
-    expect_fast(result, case=describe(logits=logits, labels=labels))
+    return (lambda: target.cross_entropy(logits, labels), lambda: torch_cross_entropy(X, y),
+            describe(logits=logits, labels=labels))
+
+
+SPEED = Speed(speed_setup, limit=20, reference="F.cross_entropy")

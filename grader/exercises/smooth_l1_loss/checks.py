@@ -2,27 +2,17 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 import torch
 import torch.nn.functional as F
 
-from grader.check import (call, call_without_warnings, describe, expect_close, expect_fast, expect_unchanged,
-                         measure, mistakes, snapshot)
+from grader.check import Cases, Speed, describe, expect_close, mistakes
+from grader.check.family.softmax import as_array, call_stable
 
-MISTAKE = mistakes('smooth_l1_loss')
+MISTAKE = mistakes("smooth_l1_loss")
 
 torch_smooth_l1 = F.smooth_l1_loss  # bound before the learner's code runs
 
-
-RTOL = {np.float32: 1e-5, np.float64: 1e-10}
-ATOL = {np.float32: 1e-6, np.float64: 1e-12}
-
-
-def as_array(value):
-    """A NumPy scalar or a Python float as a 0-d array, so its shape and dtype can be checked."""
-    if isinstance(value, (np.generic, float)) and not isinstance(value, bool):
-        return np.asarray(value)
-    return value
+TOLERANCE = {"float32": (1e-5, 1e-6), "float64": (1e-10, 1e-12)}
 
 
 def pieces(D: torch.Tensor, beta: float, quadratic, linear) -> torch.Tensor:
@@ -31,10 +21,8 @@ def pieces(D: torch.Tensor, beta: float, quadratic, linear) -> torch.Tensor:
 
 def check_case(smooth_l1_loss, pred, target, beta):
     case = describe(pred=pred, target=target, beta=beta)
-    before = snapshot(pred=pred, target=target)
-    got = call_without_warnings(smooth_l1_loss, pred, target, beta=beta, case=case, mistakes={
+    got = call_stable(smooth_l1_loss, {"pred": pred, "target": target}, beta=beta, case=case, warnings={
         "divide by zero": MISTAKE.beta_zero, "invalid value": MISTAKE.beta_zero})
-    expect_unchanged(before, {"pred": pred, "target": target}, case=case)
     P, T = torch.from_numpy(pred).double(), torch.from_numpy(target).double()
     D = P - T
     A = D.abs()
@@ -50,8 +38,7 @@ def check_case(smooth_l1_loss, pred, target, beta):
                 MISTAKE.mse: lambda: F.mse_loss(P, T)}
     if beta == 1.0:
         mistakes.pop(MISTAKE.beta_ignored)
-    expect_close(as_array(got), torch_smooth_l1(P, T, beta=beta), case=case, dtype=pred.dtype,
-                 rtol=RTOL[pred.dtype.type], atol=ATOL[pred.dtype.type], mistakes=mistakes)
+    expect_close(as_array(got), torch_smooth_l1(P, T, beta=beta), case=case, dtype=pred.dtype, mistakes=mistakes)
 
 
 def given(pred, target, dtype=np.float64):
@@ -82,24 +69,26 @@ NAMED_CASES = {
 }
 
 
-@pytest.mark.parametrize("make, beta", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_matches_torch(target, make, beta):
-    check_case(target.smooth_l1_loss, *make(), beta)
-
-
-@pytest.mark.parametrize("seed", range(3), ids=lambda s: f"seed {s}")
-def test_random_case(target, seed):
+def random_case(seed):
     rng = np.random.default_rng(500 + seed)
     shape = tuple(int(n) for n in rng.integers(1, 6, size=int(rng.integers(1, 4))))
     beta = float(np.round(rng.uniform(0.1, 3.0), 2))
-    check_case(target.smooth_l1_loss, *random(seed, shape, dtype=[np.float32, np.float64][seed % 2])(), beta)
+    return random(seed, shape, dtype=[np.float32, np.float64][seed % 2]), beta
 
 
-@pytest.mark.speed
-def test_speed_against_torch(target):
+def check(target, params):
+    make, beta = params
+    check_case(target.smooth_l1_loss, *make(), beta)
+
+
+CASES = Cases(check, NAMED_CASES, random_case, seeds=3)
+
+
+def speed_setup(target, device):
     pred, target_ = random(0, (16384, 64), dtype=np.float32)()
     P, T = torch.from_numpy(pred), torch.from_numpy(target_)
-    call(target.smooth_l1_loss, pred, target_, beta=1.0)  # a crash here is reported as a crash
-    result = measure(lambda: target.smooth_l1_loss(pred, target_, beta=1.0), lambda: torch_smooth_l1(P, T, beta=1.0),
-                     limit=22, reference_name="F.smooth_l1_loss")
-    expect_fast(result, case=describe(pred=pred, target=target_, beta=1.0))
+    return (lambda: target.smooth_l1_loss(pred, target_, beta=1.0), lambda: torch_smooth_l1(P, T, beta=1.0),
+            describe(pred=pred, target=target_, beta=1.0))
+
+
+SPEED = Speed(speed_setup, limit=22, reference="F.smooth_l1_loss")

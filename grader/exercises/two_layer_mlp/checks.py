@@ -9,19 +9,17 @@ from __future__ import annotations
 import numbers
 
 import numpy as np
-import pytest
 import torch
 import torch.nn.functional as F  # the oracle; the learner's file may not import torch
 
-from grader.check import (call, CheckFailure, describe, expect_close, expect_fast, expect_unchanged,
-                         matching_mistake, measure, mistakes, snapshot)
+from grader.check import (Cases, CheckFailure, Speed, call, call_unchanged, describe, expect_close, matching_mistake,
+                          mistakes, tolerance)
 
-MISTAKE = mistakes('two_layer_mlp')
+MISTAKE = mistakes("two_layer_mlp")
 
-
-RTOL = {np.float32: 1e-4, np.float64: 1e-7}
-ATOL = {np.float32: 1e-5, np.float64: 1e-10}
+TOLERANCE = {"float32": (1e-4, 1e-5), "float64": (1e-7, 1e-10)}
 KEYS = ("W1", "b1", "W2", "b2")
+ARGS = ("x", "y", *KEYS)  # the learner's arguments, in order
 
 
 def make_case(seed, N, D, H, K, *, logit_scale=1.0, dead=False, zero_pre=False, same_label=False,
@@ -93,23 +91,19 @@ def gradient_mistakes(key, p, expected):
 
 def check_case(mlp, c):
     case = case_text(c)
-    before = snapshot(**{k: c[k] for k in ("x", "y", *KEYS)})
-    result = call(mlp, c["x"], c["y"], c["W1"], c["b1"], c["W2"], c["b2"])
-    expect_unchanged(before, {k: c[k] for k in before}, case=case)
-    loss, grads = expect_result_form(result, c, case)
+    loss, grads = expect_result_form(call_unchanged(mlp, *(c[k] for k in ARGS), case=case), c, case)
 
     expected_loss, expected, p = oracle(c)
-    dtype = c["x"].dtype
-    rtol, atol = RTOL[dtype.type], ATOL[dtype.type]
+    rtol, atol = tolerance(c["x"].dtype)
     large = p["logits"].abs().max().item() > 100
     if not np.isfinite(loss):
         raise CheckFailure(f"your loss is {loss}, expected {expected_loss.item():.6g}", case=case,
                            mistake=MISTAKE.unstable if large else None)
     if not np.isclose(loss, expected_loss.item(), rtol=rtol, atol=atol):
-        N = c["x"].shape[0]
-        variants = {MISTAKE.loss_summed: expected_loss * N,
-                    MISTAKE.softmax_axis: -(p["logits"].log_softmax(0) * p["onehot"]).sum(1).mean()}
-        mistake = next((m for m, v in variants.items() if np.isclose(loss, v.item(), rtol=rtol, atol=atol)), None)
+        mistake = matching_mistake(loss, {
+            MISTAKE.loss_summed: lambda: expected_loss * c["x"].shape[0],
+            MISTAKE.softmax_axis: lambda: -(p["logits"].log_softmax(0) * p["onehot"]).sum(1).mean()},
+            rtol=rtol, atol=atol)
         raise CheckFailure(f"your loss is {loss:.10g}, torch's cross_entropy gives {expected_loss.item():.10g}",
                            case=case, mistake=mistake)
 
@@ -126,8 +120,8 @@ def check_case(mlp, c):
 
         if isinstance(got, np.ndarray) and got.shape == expected[key].shape and not np.isfinite(got).all():
             raise CheckFailure(f"grads[{key!r}] contains NaN or Inf", case=case, mistake=MISTAKE.unstable if large else None)
-        expect_close(got, expected[key], case=case, dtype=c[key].dtype, rtol=rtol, atol=atol,
-                     mistakes=mistakes, shape_hint=shape_hint, what=f"grads[{key!r}]")
+        expect_close(got, expected[key], case=case, dtype=c[key].dtype, mistakes=mistakes, shape_hint=shape_hint,
+                     what=f"grads[{key!r}]")
 
 
 def expect_result_form(result, c, case):
@@ -167,17 +161,14 @@ NAMED_CASES = {
 }
 
 
-@pytest.mark.parametrize("params", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_matches_torch_autograd(target, params):
-    check_case(target.two_layer_mlp, make_case(**params))
-
-
-@pytest.mark.parametrize("seed", range(3), ids=lambda s: f"seed {s}")
-def test_random_case(target, seed):
+def random_params(seed):
     rng = np.random.default_rng(100 + seed)
     N, D, H, K = (int(v) for v in rng.integers(1, 9, size=4))
-    check_case(target.two_layer_mlp, make_case(seed, N, D, H, max(K, 2),
-                                               dtype=[np.float64, np.float32][seed % 2]))
+    return dict(seed=seed, N=N, D=D, H=H, K=max(K, 2), dtype=[np.float64, np.float32][seed % 2])
+
+
+CASES = Cases(lambda target, params: check_case(target.two_layer_mlp, make_case(**params)), NAMED_CASES,
+              random_params, seeds=3, name="matches torch autograd")
 
 
 def test_gradients_match_central_differences(target):
@@ -186,8 +177,7 @@ def test_gradients_match_central_differences(target):
     z = c["x"] @ c["W1"] + c["b1"]
     assert np.abs(z).min() > 1e-3, "case too close to a ReLU kink for finite differences"
     case = case_text(c)
-    loss, grads = expect_result_form(call(target.two_layer_mlp, c["x"], c["y"], c["W1"], c["b1"], c["W2"], c["b2"]),
-                                     c, case)
+    loss, grads = expect_result_form(call(target.two_layer_mlp, *(c[k] for k in ARGS)), c, case)
     h = 1e-6
     for key in KEYS:
         numeric = np.zeros_like(c[key])
@@ -196,8 +186,7 @@ def test_gradients_match_central_differences(target):
             for step in (h, -h):
                 params = {k: c[k].copy() for k in KEYS}
                 params[key][i] += step
-                result = call(target.two_layer_mlp, c["x"], c["y"], params["W1"], params["b1"], params["W2"],
-                              params["b2"])
+                result = call(target.two_layer_mlp, *({**c, **params}[k] for k in ARGS))
                 values.append(expect_result_form(result, c, case)[0])
             numeric[i] = (values[0] - values[1]) / (2 * h)
         if grads[key].shape != numeric.shape or not np.allclose(grads[key], numeric, rtol=1e-5, atol=1e-8):
@@ -215,11 +204,8 @@ def test_gradients_match_central_differences(target):
                                if grads[key].size else None)
 
 
-@pytest.mark.speed
-def test_speed_against_torch_autograd(target):
+def speed_setup(target, device):
     c = make_case(0, N=1024, D=64, H=64, K=10, dtype=np.float32)
-    args = (c["x"], c["y"], c["W1"], c["b1"], c["W2"], c["b2"])
-    call(target.two_layer_mlp, *args)  # a crash here is reported as a crash
     X, Y = torch.from_numpy(c["x"]), torch.from_numpy(c["y"])
     params = [torch.from_numpy(c[k]).requires_grad_() for k in KEYS]
 
@@ -228,6 +214,7 @@ def test_speed_against_torch_autograd(target):
         loss = F.cross_entropy(F.relu(X @ W1 + b1) @ W2 + b2, Y)
         return torch.autograd.grad(loss, params)
 
-    result = measure(lambda: target.two_layer_mlp(*args), torch_forward_backward, limit=5,
-                     reference_name="torch forward + autograd")
-    expect_fast(result, case=case_text(c))
+    return lambda: target.two_layer_mlp(*(c[k] for k in ARGS)), torch_forward_backward, case_text(c)
+
+
+SPEED = Speed(speed_setup, limit=5, reference="torch forward + autograd", name="speed against torch autograd")
