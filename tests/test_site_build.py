@@ -25,6 +25,9 @@ def _mistakes(exercise):
     from grader.check import Mistake
 
     source = exercise.checks_path.read_text()
+    # ... and the family modules it imports (grader/check/family/), which may raise them for it.
+    for family in re.findall(r"from grader\.check\.family\.(\w+) import", source):
+        source += (ROOT / "grader" / "check" / "family" / f"{family}.py").read_text()
     found = set(exercise.mistakes.values())
     shared = {name: v for name, v in vars(check).items() if isinstance(v, Mistake)}
     found |= {v for name, v in shared.items() if re.search(rf"\b{name}\b", source)}
