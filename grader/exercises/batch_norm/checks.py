@@ -6,22 +6,17 @@ out below in float64 and only used to name what went wrong.
 """
 from __future__ import annotations
 
-
-import pytest
 import torch
 from torch.nn.functional import batch_norm as torch_batch_norm  # bound before the learner's code runs
 
-from grader.check import (call, CheckFailure, describe, expect_close, expect_fast, expect_on_device, measure,
-                         mistakes, skip_without_cuda)
+from grader.check import (CheckFailure, Speed, call, expect_close, expect_on_device, expect_unchanged, mistakes,
+                          snapshot)
+from grader.check.family.normalization import (affine_ignored, case_text, expect_gradients, expect_output,
+                                               expect_tensor, f64, f64_case, grad_leaves, mean_var, normalise,
+                                               normalisation_cases, weight_and_bias)
 
-MISTAKE = mistakes('batch_norm')
+MISTAKE = mistakes("batch_norm")
 
-
-RTOL = {torch.float32: 1e-4, torch.float64: 1e-7}
-ATOL = {torch.float32: 1e-4, torch.float64: 1e-9}
-
-
-# ---------------------------------------------------------------- cases
 
 def make_case(seed, shape, training, momentum=0.1, eps=1e-5, affine="both", running=True, scale=1.0,
               offset=0.0, dtype=torch.float64, device="cpu"):
@@ -29,89 +24,54 @@ def make_case(seed, shape, training, momentum=0.1, eps=1e-5, affine="both", runn
     g = torch.Generator().manual_seed(seed)
     C = shape[1]
     x = torch.randn(shape, generator=g, dtype=torch.float64) * scale + offset
-    x = x + torch.randn(C, generator=g, dtype=torch.float64).view(1, C, *[1] * (len(shape) - 2))  # per-channel shift
+    x = x + channels(torch.randn(C, generator=g, dtype=torch.float64), x)  # per-channel shift
     rm = torch.randn(C, generator=g, dtype=torch.float64) * 0.5 + offset
     rv = (torch.rand(C, generator=g, dtype=torch.float64) + 0.5) * scale ** 2
-    w = torch.rand(C, generator=g, dtype=torch.float64) + 0.5
-    b = torch.randn(C, generator=g, dtype=torch.float64)
-    to = dict(dtype=dtype, device=device)
-    return dict(x=x.to(**to), running_mean=rm.to(**to) if running else None,
-                running_var=rv.to(**to) if running else None,
-                weight=w.to(**to) if affine in ("both", "weight") else None,
-                bias=b.to(**to) if affine == "both" else None,
-                training=training, momentum=momentum, eps=eps)
+    w, b = weight_and_bias(torch.rand(C, generator=g, dtype=torch.float64) + 0.5,
+                           torch.randn(C, generator=g, dtype=torch.float64), affine)
+    to = lambda t: None if t is None else t.to(dtype=dtype, device=device)  # noqa: E731
+    return dict(x=to(x), running_mean=to(rm) if running else None, running_var=to(rv) if running else None,
+                weight=to(w), bias=to(b), training=training, momentum=momentum, eps=eps)
 
 
-def case_text(c) -> str:
-    return describe(x=c["x"], running_mean=c["running_mean"], running_var=c["running_var"], weight=c["weight"],
-                    bias=c["bias"], training=c["training"], momentum=c["momentum"], eps=c["eps"]) + \
-        ("" if c["x"].device.type == "cpu" else f", device={c['x'].device.type!r}")
-
-
-def _f64(t):
-    return None if t is None else t.detach().to("cpu", torch.float64).clone()
-
-
-def _channel_view(v, ndim):
-    return v.view(1, -1, *[1] * (ndim - 2))
-
-
-def formula(x, mean, var, weight, bias, eps, *, eps_outside=False):
-    """y = (x - mean) / sqrt(var + eps) * weight + bias with mean and var broadcastable to x."""
-    denom = var.sqrt() + eps if eps_outside else (var + eps).sqrt()
-    y = (x - mean) / denom
-    if weight is not None:
-        y = y * _channel_view(weight, x.dim())
-    if bias is not None:
-        y = y + _channel_view(bias, x.dim())
-    return y
-
-
-def batch_stats(x, dims, correction=0):
-    return x.mean(dims, keepdim=True), x.var(dims, correction=correction, keepdim=True)
+def channels(v, x):
+    """A (C,) vector as (1, C, 1, …), to broadcast against x (None stays None)."""
+    return None if v is None else v.view(1, -1, *[1] * (x.dim() - 2))
 
 
 def output_mistakes(c64):
     """Variants of the output, each computed in float64 the way the named mistake computes it."""
-    x, w, b, eps = c64["x"], c64["weight"], c64["bias"], c64["eps"]
-    N, C = x.shape[:2]
+    x, eps, rm, rv = c64["x"], c64["eps"], c64["running_mean"], c64["running_var"]
+    w, b = channels(c64["weight"], x), channels(c64["bias"], x)
     dims = (0, *range(2, x.dim()))
-    mean, var = batch_stats(x, dims)
-    rm, rv = c64["running_mean"], c64["running_var"]
+    mean, var = mean_var(x, dims)
+    norm = lambda mean, var, eps=eps, **kw: normalise(x, mean, var, w, b, eps, **kw)  # noqa: E731
     if c64["training"]:
-        mistakes = {
-            MISTAKE.unbiased_normalised: lambda: formula(x, mean, batch_stats(x, dims, correction=1)[1], w, b, eps),
-            MISTAKE.eps_outside: lambda: formula(x, mean, var, w, b, eps, eps_outside=True),
-            MISTAKE.eps_ignored: lambda: formula(x, mean, var, w, b, 1e-5),
-        }
         wrong = [d for d in [(0,), (0, 2), (0, 3), (2, 3), (2,), tuple(range(1, x.dim())), tuple(range(x.dim()))]
                  if max(d) < x.dim() and d != dims]
-        mistakes[MISTAKE.wrong_axes] = [lambda d=d: formula(x, *batch_stats(x, d), w, b, eps) for d in wrong]
-        flat = x.reshape(C, -1)  # the classic: channels not moved to the front before flattening
-        mistakes[MISTAKE.wrong_axes].append(lambda: formula(x, _channel_view(flat.mean(1), x.dim()),
-                                                    _channel_view(flat.var(1, correction=0), x.dim()), w, b, eps))
+        flat = x.reshape(x.shape[1], -1)  # (C, -1): the classic, channels not moved to the front before flattening
+        mistakes = {MISTAKE.unbiased_normalised: lambda: norm(mean, mean_var(x, dims, correction=1)[1]),
+                    MISTAKE.eps_outside: lambda: norm(mean, var, eps_outside=True),
+                    MISTAKE.eps_ignored: lambda: norm(mean, var, 1e-5),
+                    MISTAKE.wrong_axes: [lambda d=d: norm(*mean_var(x, d)) for d in wrong]
+                    + [lambda: norm(channels(flat.mean(1), x), channels(flat.var(1, correction=0), x))]}
     else:
-        mean_r, var_r = _channel_view(rm, x.dim()), _channel_view(rv, x.dim())
-        mistakes = {
-            MISTAKE.eval_batch_stats: [lambda: formula(x, mean, var, w, b, eps),
-                               lambda: formula(x, mean, batch_stats(x, dims, correction=1)[1], w, b, eps)],
-            MISTAKE.eps_outside: lambda: formula(x, mean_r, var_r, w, b, eps, eps_outside=True),
-            MISTAKE.eps_ignored: lambda: formula(x, mean_r, var_r, w, b, 1e-5),
-        }
+        mean_r, var_r = channels(rm, x), channels(rv, x)
+        mistakes = {MISTAKE.eval_batch_stats: [lambda: norm(mean, var),
+                                               lambda: norm(mean, mean_var(x, dims, correction=1)[1])],
+                    MISTAKE.eps_outside: lambda: norm(mean_r, var_r, eps_outside=True),
+                    MISTAKE.eps_ignored: lambda: norm(mean_r, var_r, 1e-5)}
     if w is not None or b is not None:
-        plain = torch_batch_norm(x, rm.clone() if rm is not None else None, rv.clone() if rv is not None else None,
-                                 None, None, c64["training"], c64["momentum"], eps)
-        with_w = plain * _channel_view(w, x.dim()) if w is not None else plain
-        mistakes[MISTAKE.no_affine] = [lambda: plain, lambda: with_w]
+        plain = torch_batch_norm(x, f64(rm), f64(rv), None, None, c64["training"], c64["momentum"], eps)
+        mistakes[MISTAKE.no_affine] = affine_ignored(plain, w)
     return mistakes
 
 
 def running_mistakes(c64, which):
     """Variants of running_mean / running_var after a training step."""
-    x, m = c64["x"], c64["momentum"]
+    x, m, old = c64["x"], c64["momentum"], c64[which]
     dims = (0, *range(2, x.dim()))
     n = x.numel() // x.shape[1]
-    old = c64[which]
     if which == "running_mean":
         batch = x.mean(dims)
         return {MISTAKE.not_updated: lambda: old, MISTAKE.momentum_flipped: lambda: m * old + (1 - m) * batch,
@@ -128,57 +88,36 @@ def running_mistakes(c64, which):
     return mistakes
 
 
-def _close(got, expected, *, case, dtype, mistakes=None, what=None):
-    expect_close(got, expected, case=case, dtype=dtype, rtol=RTOL[dtype], atol=ATOL[dtype], framework="torch",
-                 mistakes=mistakes, what=what)
+def centred(c, c64):
+    """The case shifted per channel, x and running_mean alike: BatchNorm in training ignores that."""
+    shift = c64["x"].mean([0, *range(2, c["x"].dim())])  # (C,)
+    rm = c64["running_mean"]
+    return dict(c, x=(c64["x"] - channels(shift, c64["x"])).to(c["x"]),
+                running_mean=None if rm is None else (rm - shift).to(c["x"]))
 
 
-def expect_inputs_unchanged(before, c, case):
-    for name, original in before.items():
-        if not torch.equal(original, c[name]):
-            raise CheckFailure(f"your function modified its input `{name}` in place", case=case, mistake=MISTAKE.in_place)
-
-
-def check_case(batch_norm, c, *, shifted_retry=True):
+def check_case(target, c):
     """One call: output, running statistics and hygiene against torch in float64."""
-    case = case_text(c)
-    c64 = {k: _f64(v) if isinstance(v, torch.Tensor) else v for k, v in c.items()}
-    rm_ref, rv_ref = _f64(c["running_mean"]), _f64(c["running_var"])
+    case, c64 = case_text(**c), f64_case(c)
+    rm_ref, rv_ref = f64(c["running_mean"]), f64(c["running_var"])
     expected = torch_batch_norm(c64["x"], rm_ref, rv_ref, c64["weight"], c64["bias"], c["training"],
                                 c["momentum"], c["eps"])
-    before = {k: c[k].clone() for k in ("x", "weight", "bias") if c[k] is not None}
-    running_before = {k: _f64(c[k]) for k in ("running_mean", "running_var") if c[k] is not None}
-
-    got = call(batch_norm, c["x"], c["running_mean"], c["running_var"], c["weight"], c["bias"],
+    # x, weight and bias by role: call_unchanged's may_change would name the learner's own parameters
+    before = snapshot(**{k: c[k] for k in ("x", "weight", "bias") if c[k] is not None})
+    got = call(target.batch_norm, c["x"], c["running_mean"], c["running_var"], c["weight"], c["bias"],
                training=c["training"], momentum=c["momentum"], eps=c["eps"])
-    expect_inputs_unchanged(before, c, case)
-    expect_on_device(got, c["x"].device, case=case)
-    try:
-        _close(got, expected, case=case, dtype=c["x"].dtype, mistakes=output_mistakes(c64))
-    except CheckFailure as failure:
-        if failure.mistake is None and shifted_retry and c["x"].dtype == torch.float32 and c64["x"].mean().abs() > 50:
-            # BatchNorm ignores a per-channel shift (of x and running_mean alike) in training.
-            shift = c64["x"].mean([0, *range(2, c["x"].dim())])  # (C,)
-            centred = dict(c, x=(c64["x"] - _channel_view(shift, c["x"].dim())).to(c["x"]),
-                           running_mean=None if c["running_mean"] is None
-                           else (c64["running_mean"] - shift).to(c["x"]))
-            try:
-                check_case(batch_norm, centred, shifted_retry=False)
-            except CheckFailure:
-                raise failure from None
-            failure.mistake = MISTAKE.cancellation
-        raise
-
+    expect_unchanged(before, c, case=case)
+    expect_output(got, expected, c["x"], case=case, mistakes=output_mistakes(c64),
+                  recheck=lambda: check_case(target, centred(c, c64)), cancellation=MISTAKE.cancellation)
     for name, ref in (("running_mean", rm_ref), ("running_var", rv_ref)):
         if c[name] is None:
             continue
         what = f"{name} after the call"
         expect_on_device(c[name], c["x"].device, case=case, what=what)
         if c["training"]:
-            _close(c[name], ref, case=case, dtype=c["x"].dtype, mistakes=running_mistakes(c64, name), what=what)
-        elif not torch.equal(_f64(c[name]), running_before[name]):
+            expect_close(c[name], ref, case=case, dtype=c["x"].dtype, mistakes=running_mistakes(c64, name), what=what)
+        elif not torch.equal(f64(c[name]), c64[name]):
             raise CheckFailure(f"{what} changed, but training=False", case=case, mistake=MISTAKE.updated_in_eval)
-    return got
 
 
 NAMED_CASES = {
@@ -203,54 +142,27 @@ NAMED_CASES = {
 }
 
 
-@pytest.mark.parametrize("params", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_matches_torch(target, params):
-    check_case(target.batch_norm, make_case(**params))
-
-
-# ---------------------------------------------------------------- gradients
-
-def check_gradients(batch_norm, c):
+def check_gradients(target, c):
     """Gradients of sum(out * g) with respect to x, weight and bias, against torch autograd."""
-    case = case_text(c)
-    leaves = {k: c[k].detach().clone().requires_grad_(True) for k in ("x", "weight", "bias") if c[k] is not None}
+    case, leaves = case_text(**c), grad_leaves(c)
     c = dict(c, **leaves)
-    out = call(batch_norm, c["x"], c["running_mean"], c["running_var"], c["weight"], c["bias"],
+    out = call(target.batch_norm, c["x"], c["running_mean"], c["running_var"], c["weight"], c["bias"],
                training=c["training"], momentum=c["momentum"], eps=c["eps"])
-    if not isinstance(out, torch.Tensor):
-        raise CheckFailure(f"expected a torch.Tensor, your function returned {type(out).__name__}", case=case)
+    expect_tensor(out, case=case)
     for name in ("running_mean", "running_var"):
         if c[name] is not None and (c[name].requires_grad or c[name].grad_fn is not None):
             raise CheckFailure(f"after the call, {name} requires grad", case=case, mistake=MISTAKE.running_in_graph)
-    if out.grad_fn is None:
-        raise CheckFailure("your output has no grad_fn: autograd cannot compute any gradient through it",
-                           case=case, mistake=MISTAKE.outside_autograd)
-    g = torch.randn(out.shape, generator=torch.Generator().manual_seed(7), dtype=torch.float64).to(out)
-    # A scalar loss: autograd.grad with grad_outputs imports sympy (~1.5 s) in recent torch.
-    got = call(lambda: torch.autograd.grad((out * g).sum(), list(leaves.values()), allow_unused=True))
+    rm, rv, training, eps = f64(c["running_mean"]), f64(c["running_var"]), c["training"], c["eps"]
 
-    ref_leaves = {k: _f64(v).requires_grad_(True) for k, v in leaves.items()}
-    c64 = {k: _f64(v) if isinstance(v, torch.Tensor) else v for k, v in c.items()}
-    c64.update(ref_leaves)
-    ref_out = torch_batch_norm(c64["x"], c64["running_mean"], c64["running_var"], c64["weight"], c64["bias"],
-                               c["training"], c["momentum"], c["eps"])
-    g64 = _f64(g)
-    expected = torch.autograd.grad((ref_out * g64).sum(), list(ref_leaves.values()))
+    def reference(x, weight=None, bias=None):
+        return torch_batch_norm(x, rm, rv, weight, bias, training, c["momentum"], eps)
 
-    def detached_stats_grad(name):
-        leaves_d = {k: _f64(v).requires_grad_(True) for k, v in leaves.items()}
-        x = leaves_d["x"]
-        dims = (0, *range(2, x.dim()))
-        mean, var = batch_stats(x.detach(), dims)
-        y = formula(x, mean, var, leaves_d.get("weight"), leaves_d.get("bias"), c["eps"])
-        return torch.autograd.grad((y * g64).sum(), [leaves_d[name]])[0]
+    def detached(x, weight=None, bias=None):  # the batch statistics as constants
+        mean, var = mean_var(x.detach(), (0, *range(2, x.dim())))
+        return normalise(x, mean, var, channels(weight, x), channels(bias, x), eps)
 
-    for (name, leaf), grad, ref in zip(leaves.items(), got, expected):
-        if grad is None:
-            raise CheckFailure(f"no gradient reaches `{name}`: it is not connected to your output",
-                               case=case, mistake=MISTAKE.outside_autograd)
-        mistakes = {MISTAKE.stats_detached: lambda name=name: detached_stats_grad(name)} if c["training"] else {}
-        _close(grad, ref, case=case, dtype=leaf.dtype, mistakes=mistakes, what=f"the gradient of `{name}`")
+    expect_gradients(out, leaves, reference, case=case, outside_autograd=MISTAKE.outside_autograd,
+                     mistakes={MISTAKE.stats_detached: detached} if training else {})
 
 
 GRAD_CASES = {
@@ -259,11 +171,6 @@ GRAD_CASES = {
     "(N, C, L), eval": dict(seed=22, shape=(4, 3, 5), training=False),
     "no weight, no bias, training": dict(seed=23, shape=(4, 2, 3), training=True, affine="none"),
 }
-
-
-@pytest.mark.parametrize("params", GRAD_CASES.values(), ids=GRAD_CASES.keys())
-def test_gradients_match_autograd(target, params):
-    check_gradients(target.batch_norm, make_case(**params))
 
 
 def random_case(seed, device):
@@ -276,40 +183,18 @@ def random_case(seed, device):
                      device=device)
 
 
-def test_random_cases(target, device):
-    for seed in range(4):
-        check_case(target.batch_norm, random_case(seed, device))
-    check_gradients(target.batch_norm, make_case(30, (4, 3, 2, 3), training=True, device=device))
+CASES = normalisation_cases(check_case, check_gradients, make_case, NAMED_CASES, GRAD_CASES, random_case,
+                            gradient_case=dict(seed=30, shape=(4, 3, 2, 3), training=True))
 
 
-# ---------------------------------------------------------------- rules and speed
-
-
-
-def _speed_inputs(shape, device):
+def speed_setup(target, device):
+    shape = {"cpu": (16, 1024, 4, 4), "cuda": (64, 256, 28, 28)}[device]
     c = make_case(0, shape, training=True, dtype=torch.float32, device=device)
-    ref_running = (c["running_mean"].clone(), c["running_var"].clone())
-    return c, ref_running
-
-
-@pytest.mark.speed
-def test_speed_against_torch(target):
-    c, (rm, rv) = _speed_inputs((16, 1024, 4, 4), "cpu")
+    rm, rv = c["running_mean"].clone(), c["running_var"].clone()
     args = (c["x"], c["running_mean"], c["running_var"], c["weight"], c["bias"])
-    call(target.batch_norm, *args, training=True)  # a crash here is reported as a crash
-    result = measure(lambda: target.batch_norm(*args, training=True),
-                     lambda: torch_batch_norm(c["x"], rm, rv, c["weight"], c["bias"], True),
-                     limit=30, reference_name="torch batch_norm")
-    expect_fast(result, case=case_text(c))
+    return (lambda: target.batch_norm(*args, training=True),
+            lambda: torch_batch_norm(c["x"], rm, rv, c["weight"], c["bias"], True), case_text(**c))
 
 
-@pytest.mark.speed
-def test_speed_against_torch_on_cuda(target):
-    skip_without_cuda()
-    c, (rm, rv) = _speed_inputs((64, 256, 28, 28), "cuda")
-    args = (c["x"], c["running_mean"], c["running_var"], c["weight"], c["bias"])
-    call(target.batch_norm, *args, training=True)
-    result = measure(lambda: target.batch_norm(*args, training=True),
-                     lambda: torch_batch_norm(c["x"], rm, rv, c["weight"], c["bias"], True),
-                     limit=20, reference_name="torch batch_norm (cuDNN)", device="cuda")
-    expect_fast(result, case=case_text(c))
+SPEED = Speed(speed_setup, limit={"cpu": 30, "cuda": 20},
+              reference={"cpu": "torch batch_norm", "cuda": "torch batch_norm (cuDNN)"})

@@ -15,12 +15,10 @@ import pytest
 import torch
 from torch.nn.functional import dropout as torch_dropout  # bound before the learner's code runs
 
-from grader.check import (call, CheckFailure, describe, expect_fast, expect_on_device, measure, mistakes,
-                         skip_without_cuda)
+from grader.check import Cases, CheckFailure, Speed, call, expect_on_device, mistakes
+from grader.check.family.normalization import case_text, expect_tensor
 
-MISTAKE = mistakes('dropout')
-
-
+MISTAKE = mistakes("dropout")
 SIGMAS = 6
 
 
@@ -30,19 +28,13 @@ def make_x(shape, seed=0, dtype=torch.float32, device="cpu"):
     return (torch.rand(shape, generator=g, dtype=torch.float64) + 0.5).to(dtype=dtype, device=device)
 
 
-def case_text(x, p, training=True, seed=None):
-    extra = "" if x.device.type == "cpu" else f", device={x.device.type!r}"
-    seeded = "" if seed is None else f", after torch.manual_seed({seed})"
-    return describe(x=x, p=p, training=training) + extra + seeded
-
-
 def run(dropout, x, p, training=True, seed=0):
     """Call the learner's dropout after seeding torch; check type, shape, dtype, device, in-place."""
-    case = case_text(x, p, training, seed)
+    case = case_text(x=x, p=p, training=training) + f", after torch.manual_seed({seed})"
     before = x.clone()
     torch.manual_seed(seed)
     out = call(dropout, x, p, training)
-    if not torch.equal(before, x):
+    if not torch.equal(before, x):  # dropout's own in-place mistake, not the generic one
         raise CheckFailure("your function modified its input x in place", case=case, mistake=MISTAKE.in_place)
     if not isinstance(out, torch.Tensor):
         kind = "None (did you forget to `return`?)" if out is None else type(out).__name__
@@ -62,16 +54,24 @@ def binomial_bound(prob, n):
     return SIGMAS * math.sqrt(prob * (1 - prob) / n) + 1 / n
 
 
-def expect_fraction(observed, n, prob, *, what, case, alternatives=()):
-    """observed/n must be within 6 sigma of prob; otherwise name the alternative it matches."""
+def expect_fraction(hits, prob, *, what, case, mistakes={}):
+    """The fraction of True in `hits` must be within 6 sigma of prob; otherwise name the mistake whose
+    fraction it matches."""
+    observed, n = int(hits.sum()), hits.numel()
     frac = observed / n
     bound = binomial_bound(prob, n)
     if abs(frac - prob) <= bound:
         return
-    mistake = next((m for m, alt in alternatives if abs(frac - alt) <= binomial_bound(alt, n)), None)
+    mistake = next((m for m, alt in mistakes.items() if abs(frac - alt) <= binomial_bound(alt, n)), None)
     raise CheckFailure(f"{what}: {frac:.4f} ({observed} of {n}), expected {prob:.4f} ± {bound:.4f} "
                        f"({SIGMAS} standard deviations of a binomial: a correct implementation falls "
                        "outside about once in 500 million runs)", case=case, mistake=mistake)
+
+
+def expect_kept_scaled(out, x, p, case):
+    kept = out != 0
+    if not torch.allclose(out[kept], x.double().cpu()[kept] / (1 - p), rtol=1e-6, atol=0):
+        raise CheckFailure("the kept elements are not x / (1 - p)", case=case)
 
 
 # ---------------------------------------------------------------- exact edge cases
@@ -117,10 +117,7 @@ SHAPES = {"empty tensor": (0, 5), "1-D": (50,), "3-D": (4, 5, 6), "float64": (20
 def test_shape_and_dtype_kept(target, name):
     x = make_x(SHAPES[name], seed=3, dtype=torch.float64 if name == "float64" else torch.float32)
     out, case = run(target.dropout, x, 0.4)
-    kept = out != 0
-    expected = x.double() / 0.6
-    if not torch.allclose(out[kept], expected[kept], rtol=1e-6, atol=0):
-        raise CheckFailure("the kept elements are not x / (1 - p)", case=case)
+    expect_kept_scaled(out, x, 0.4, case)
 
 
 # ---------------------------------------------------------------- statistics of the mask
@@ -133,27 +130,24 @@ def test_fresh_mask_on_every_call(target):
     a, b = first == 0, second == 0
     if torch.equal(a, b):
         raise CheckFailure("two calls in a row dropped exactly the same elements", case=case, mistake=MISTAKE.same_mask)
-    same = int((a == b).sum())
-    expect_fraction(same, x.numel(), p * p + (1 - p) ** 2, case=case, alternatives=[(MISTAKE.same_mask, 1.0)],
+    expect_fraction(a == b, p * p + (1 - p) ** 2, case=case, mistakes={MISTAKE.same_mask: 1.0},
                     what="fraction of elements on which two calls agree (independent masks: p² + (1-p)²)")
 
 
 def test_every_element_gets_its_own_coin_flip(target):
-    p = 0.5
     x = make_x((32, 32, 64), seed=8)
-    out, case = run(target.dropout, x, p, seed=14)
+    out, case = run(target.dropout, x, 0.5, seed=14)
     dropped = out == 0
+    shared = lambda axis: MISTAKE.shared_rows if axis == 0 else MISTAKE.shared_axis  # noqa: E731
     for axis in range(x.dim()):
         first = dropped.select(axis, 0)
         if all(torch.equal(first, dropped.select(axis, i)) for i in range(1, x.shape[axis])):
-            raise CheckFailure(f"the mask is the same at every index of axis {axis}",
-                               case=case, mistake=MISTAKE.shared_rows if axis == 0 else MISTAKE.shared_axis)
+            raise CheckFailure(f"the mask is the same at every index of axis {axis}", case=case, mistake=shared(axis))
     for axis in range(x.dim()):
         # Disjoint pairs of slices (0, 1), (2, 3), … agree on half their elements when independent.
         even, odd = dropped.index_select(axis, torch.arange(0, x.shape[axis], 2)), \
             dropped.index_select(axis, torch.arange(1, x.shape[axis], 2))
-        expect_fraction(int((even == odd).sum()), even.numel(), 0.5, case=case,
-                        alternatives=[(MISTAKE.shared_rows if axis == 0 else MISTAKE.shared_axis, 1.0)],
+        expect_fraction(even == odd, 0.5, case=case, mistakes={shared(axis): 1.0},
                         what=f"fraction of agreement between neighbouring slices along axis {axis}")
 
 
@@ -161,9 +155,8 @@ def test_every_element_gets_its_own_coin_flip(target):
 def test_fraction_dropped_is_p(target, p):
     x = make_x((200, 500), seed=4)
     out, case = run(target.dropout, x, p, seed=10)
-    dropped = int((out == 0).sum())
-    expect_fraction(dropped, x.numel(), p, what="fraction of elements dropped", case=case,
-                    alternatives=[(MISTAKE.p_as_keep, 1 - p)])
+    expect_fraction(out == 0, p, what="fraction of elements dropped", case=case,
+                    mistakes={MISTAKE.p_as_keep: 1 - p})
 
 
 @pytest.mark.parametrize("p", [0.3, 0.75], ids=lambda p: f"p={p}")
@@ -175,7 +168,8 @@ def test_kept_values_are_scaled_by_1_over_1_minus_p(target, p):
     if torch.allclose(got, x64 / (1 - p), rtol=1e-6, atol=0):
         return
     ratio = (got / x64).median().item() if got.numel() else float("nan")
-    mistake = next((m for m, scale in [(MISTAKE.no_scale, 1.0), (MISTAKE.wrong_scale, 1 - p), (MISTAKE.p_as_keep, 1 / p)]
+    scales = {MISTAKE.no_scale: 1.0, MISTAKE.wrong_scale: 1 - p, MISTAKE.p_as_keep: 1 / p}
+    mistake = next((m for m, scale in scales.items()
                     if got.numel() and torch.allclose(got, x64 * scale, rtol=1e-6, atol=0)), None)
     raise CheckFailure(f"every kept element must equal x / (1 - p) = x * {1 / (1 - p):.4f}; yours are "
                        f"x * {ratio:.4f} (median)", case=case, mistake=mistake)
@@ -186,14 +180,13 @@ def test_mean_is_preserved(target, p):
     x = make_x((400, 500), seed=6)
     out, case = run(target.dropout, x, p, seed=12)
     x64 = x.double()
-    n = x.numel()
     # Var(mean(out)) = p / (1 - p) * mean(x^2) / n for independent Bernoulli masks.
-    bound = SIGMAS * math.sqrt(p / (1 - p) * (x64 ** 2).mean().item() / n)
+    bound = SIGMAS * math.sqrt(p / (1 - p) * (x64 ** 2).mean().item() / x.numel())
     got, want = out.mean().item(), x64.mean().item()
     if abs(got - want) <= bound:
         return
-    mistake = next((m for m, scale in [(MISTAKE.no_scale, 1 - p), (MISTAKE.wrong_scale, (1 - p) ** 2)]
-                    if abs(got - want * scale) <= bound), None)
+    scales = {MISTAKE.no_scale: 1 - p, MISTAKE.wrong_scale: (1 - p) ** 2}
+    mistake = next((m for m, scale in scales.items() if abs(got - want * scale) <= bound), None)
     raise CheckFailure(f"the mean of the output is {got:.4f}, the mean of x {want:.4f}: inverted dropout keeps "
                        f"the mean (allowed ± {bound:.4f}, {SIGMAS} standard deviations)", case=case, mistake=mistake)
 
@@ -210,13 +203,13 @@ def test_reproducible_with_torch_manual_seed(target):
 def test_gradient_flows_through_the_kept_elements(target):
     p = 0.4
     x = make_x((50, 40), seed=10, dtype=torch.float64).requires_grad_(True)
-    case = case_text(x, p, seed=16)
+    case = case_text(x=x, p=p, training=True) + ", after torch.manual_seed(16)"
     torch.manual_seed(16)
     out = call(target.dropout, x, p, True)
-    if not isinstance(out, torch.Tensor):
-        raise CheckFailure(f"expected a torch.Tensor, your function returned {type(out).__name__}", case=case)
+    expect_tensor(out, case=case)
     if out.grad_fn is None:
-        raise CheckFailure("your output has no grad_fn: no gradient can reach x", case=case, mistake=MISTAKE.outside_autograd)
+        raise CheckFailure("your output has no grad_fn: no gradient can reach x", case=case,
+                           mistake=MISTAKE.outside_autograd)
     g = torch.randn(x.shape, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
     (grad,) = call(lambda: torch.autograd.grad((out * g).sum(), [x]))
     expected = g * (out.detach() != 0) / (1 - p)  # d out / d x = mask / (1 - p)
@@ -225,16 +218,14 @@ def test_gradient_flows_through_the_kept_elements(target):
                            f"(max difference {(grad - expected).abs().max().item():.3g})", case=case)
 
 
-def test_on_device(target, device):
+def check_on_device(target, ps, device="cpu"):
     """The main properties again, on each device."""
     x = make_x((200, 500), seed=11, device=device)
-    for p in (0.25, 0.7):
+    for p in ps:
         out, case = run(target.dropout, x, p, seed=17)
-        expect_fraction(int((out == 0).sum()), x.numel(), p, what="fraction of elements dropped", case=case,
-                        alternatives=[(MISTAKE.p_as_keep, 1 - p)])
-        kept = out != 0
-        if not torch.allclose(out[kept], x.double().cpu()[kept] / (1 - p), rtol=1e-6, atol=0):
-            raise CheckFailure("the kept elements are not x / (1 - p)", case=case)
+        expect_fraction(out == 0, p, what="fraction of elements dropped", case=case,
+                        mistakes={MISTAKE.p_as_keep: 1 - p})
+        expect_kept_scaled(out, x, p, case)
     out, case = run(target.dropout, x, 1.0)
     if torch.isnan(out).any() or (out != 0).any():
         raise CheckFailure("with p = 1 the output must be all zeros", case=case, mistake=MISTAKE.nan_at_p1
@@ -244,24 +235,14 @@ def test_on_device(target, device):
         raise CheckFailure("with training=False the output must equal x", case=case)
 
 
-# ---------------------------------------------------------------- rules and speed
+# one check per device: "on device [cpu]", and "on device on cuda"
+CASES = Cases(check_on_device, {"cpu": (0.25, 0.7)}, cuda=True, name="on device")
 
 
-
-def _speed(target, shape, device, limit):
-    x = make_x(shape, device=device)
-    call(target.dropout, x, 0.3, True)  # a crash here is reported as a crash
-    result = measure(lambda: target.dropout(x, 0.3, True), lambda: torch_dropout(x, 0.3, True),
-                     limit=limit, reference_name="torch dropout", device=device)
-    expect_fast(result, case=case_text(x, 0.3))
+def speed_setup(target, device):
+    x = make_x({"cpu": (8192, 32), "cuda": (8192, 4096)}[device], device=device)
+    return (lambda: target.dropout(x, 0.3, True), lambda: torch_dropout(x, 0.3, True),
+            case_text(x=x, p=0.3, training=True))
 
 
-@pytest.mark.speed
-def test_speed_against_torch(target):
-    _speed(target, (8192, 32), "cpu", limit=8)
-
-
-@pytest.mark.speed
-def test_speed_against_torch_on_cuda(target):
-    skip_without_cuda()
-    _speed(target, (8192, 4096), "cuda", limit=10)
+SPEED = Speed(speed_setup, limit={"cpu": 8, "cuda": 10}, reference="torch dropout")

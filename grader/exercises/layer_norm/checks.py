@@ -5,112 +5,69 @@ gradients. Classic mistakes are variants written out below in float64, used only
 """
 from __future__ import annotations
 
-
-import pytest
 import torch
 from torch.nn.functional import layer_norm as torch_layer_norm  # bound before the learner's code runs
 
-from grader.check import (call, CheckFailure, describe, expect_close, expect_fast, expect_on_device, measure,
-                         mistakes, skip_without_cuda)
+from grader.check import Speed, call, call_unchanged, mistakes
+from grader.check.family.normalization import (affine_ignored, case_text, expect_gradients, expect_output,
+                                               expect_tensor, f64_case, grad_leaves, mean_var, normalise,
+                                               normalisation_cases, weight_and_bias)
 
-MISTAKE = mistakes('layer_norm')
-
-
-RTOL = {torch.float32: 1e-4, torch.float64: 1e-7}
-ATOL = {torch.float32: 1e-4, torch.float64: 1e-9}
-# Functions that compute a layer norm for you (batch/group/instance norm can be bent into one).
+MISTAKE = mistakes("layer_norm")
 
 
-def _f64(t):
-    return None if t is None else t.detach().to("cpu", torch.float64).clone()
-
-
-def _tuple(shape):
-    return (shape,) if isinstance(shape, int) else tuple(shape)
+def trailing(normalized_shape):
+    """normalized_shape as a tuple, and the axes it normalises: the last len(normalized_shape)."""
+    ns = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
+    return ns, tuple(range(-len(ns), 0))
 
 
 def make_case(seed, shape, normalized_shape, affine="both", eps=1e-5, scale=1.0, offset=0.0,
               dtype=torch.float64, device="cpu"):
     g = torch.Generator().manual_seed(seed)
-    ns = _tuple(normalized_shape)
+    ns, _ = trailing(normalized_shape)
     x = torch.randn(shape, generator=g, dtype=torch.float64) * scale
     # Each sample gets its own spread and shift, so per-sample and per-batch statistics differ.
-    lead = shape[:len(shape) - len(ns)]
-    x = x * (torch.rand(*lead, *[1] * len(ns), generator=g, dtype=torch.float64) + 0.5) \
-        + torch.randn(*lead, *[1] * len(ns), generator=g, dtype=torch.float64) + offset
-    w = torch.rand(ns, generator=g, dtype=torch.float64) + 0.5
-    b = torch.randn(ns, generator=g, dtype=torch.float64)
-    to = dict(dtype=dtype, device=device)
-    return dict(x=x.to(**to), normalized_shape=normalized_shape,
-                weight=w.to(**to) if affine in ("both", "weight") else None,
-                bias=b.to(**to) if affine == "both" else None, eps=eps)
-
-
-def case_text(c) -> str:
-    return describe(x=c["x"], normalized_shape=c["normalized_shape"], weight=c["weight"], bias=c["bias"],
-                    eps=c["eps"]) + ("" if c["x"].device.type == "cpu" else f", device={c['x'].device.type!r}")
-
-
-def formula(x, dims, weight, bias, eps, *, correction=0, eps_outside=False, detach=False):
-    mean = x.mean(dims, keepdim=True)
-    var = x.var(dims, correction=correction, keepdim=True)
-    if detach:
-        mean, var = mean.detach(), var.detach()
-    y = (x - mean) / (var.sqrt() + eps if eps_outside else (var + eps).sqrt())
-    if weight is not None:
-        y = y * weight
-    if bias is not None:
-        y = y + bias
-    return y
+    lead = (*shape[:len(shape) - len(ns)], *[1] * len(ns))  # (leading axes, 1, …)
+    x = x * (torch.rand(lead, generator=g, dtype=torch.float64) + 0.5) \
+        + torch.randn(lead, generator=g, dtype=torch.float64) + offset
+    w, b = weight_and_bias(torch.rand(ns, generator=g, dtype=torch.float64) + 0.5,
+                           torch.randn(ns, generator=g, dtype=torch.float64), affine)
+    to = lambda t: None if t is None else t.to(dtype=dtype, device=device)  # noqa: E731
+    return dict(x=to(x), normalized_shape=normalized_shape, weight=to(w), bias=to(b), eps=eps)
 
 
 def output_mistakes(c64):
     x, w, b, eps = c64["x"], c64["weight"], c64["bias"], c64["eps"]
-    k = len(_tuple(c64["normalized_shape"]))
-    dims = tuple(range(x.dim() - k, x.dim()))
-    mistakes = {
-        MISTAKE.unbiased: lambda: formula(x, dims, w, b, eps, correction=1),
-        MISTAKE.eps_outside: lambda: formula(x, dims, w, b, eps, eps_outside=True),
-        MISTAKE.eps_ignored: lambda: formula(x, dims, w, b, 1e-5),
-    }
-    if k > 1:
-        mistakes[MISTAKE.last_axis_only] = lambda: formula(x, (x.dim() - 1,), w, b, eps)
+    ns, dims = trailing(c64["normalized_shape"])
+    dims = tuple(x.dim() + d for d in dims)  # as positive axes, to compare with the wrong ones
+
+    def norm(dims, correction=0, eps=eps, **kw):
+        return normalise(x, *mean_var(x, dims, correction), w, b, eps, **kw)
+
+    mistakes = {MISTAKE.unbiased: lambda: norm(dims, correction=1),
+                MISTAKE.eps_outside: lambda: norm(dims, eps_outside=True),
+                MISTAKE.eps_ignored: lambda: norm(dims, eps=1e-5)}
+    if len(ns) > 1:
+        mistakes[MISTAKE.last_axis_only] = lambda: norm((x.dim() - 1,))
     wrong = [(0,), tuple(range(x.dim())), tuple(range(x.dim() - 1))]
-    mistakes[MISTAKE.wrong_axes] = [lambda d=d: formula(x, d, w, b, eps) for d in wrong if d and d != dims]
+    mistakes[MISTAKE.wrong_axes] = [lambda d=d: norm(d) for d in wrong if d and d != dims]
     if w is not None or b is not None:
-        plain = formula(x, dims, None, None, eps)
-        mistakes[MISTAKE.no_affine] = [lambda: plain, lambda: plain * w if w is not None else plain]
+        plain = normalise(x, *mean_var(x, dims), None, None, eps)
+        mistakes[MISTAKE.no_affine] = affine_ignored(plain, w)
     return mistakes
 
 
-def _close(got, expected, *, case, dtype, mistakes=None, what=None):
-    expect_close(got, expected, case=case, dtype=dtype, rtol=RTOL[dtype], atol=ATOL[dtype], framework="torch",
-                 mistakes=mistakes, what=what)
-
-
-def check_case(layer_norm, c, *, shifted_retry=True):
-    case = case_text(c)
-    c64 = {k: _f64(v) if isinstance(v, torch.Tensor) else v for k, v in c.items()}
-    expected = torch_layer_norm(c64["x"], _tuple(c["normalized_shape"]), c64["weight"], c64["bias"], c["eps"])
-    before = {k: c[k].clone() for k in ("x", "weight", "bias") if c[k] is not None}
-    got = call(layer_norm, c["x"], c["normalized_shape"], c["weight"], c["bias"], eps=c["eps"])
-    for name, original in before.items():
-        if not torch.equal(original, c[name]):
-            raise CheckFailure(f"your function modified its input `{name}` in place", case=case, mistake=MISTAKE.in_place)
-    expect_on_device(got, c["x"].device, case=case)
-    try:
-        _close(got, expected, case=case, dtype=c["x"].dtype, mistakes=output_mistakes(c64))
-    except CheckFailure as failure:
-        if failure.mistake is None and shifted_retry and c["x"].dtype == torch.float32 and c64["x"].mean().abs() > 50:
-            dims = tuple(range(-len(_tuple(c["normalized_shape"])), 0))
-            centred = (c64["x"] - c64["x"].mean(dims, keepdim=True)).to(c["x"])
-            try:  # LayerNorm ignores a per-sample shift: right on centred data means a cancellation problem
-                check_case(layer_norm, dict(c, x=centred), shifted_retry=False)
-            except CheckFailure:
-                raise failure from None
-            failure.mistake = MISTAKE.cancellation
-        raise
-    return got
+def check_case(target, c):
+    case, c64 = case_text(**c), f64_case(c)
+    ns, dims = trailing(c["normalized_shape"])
+    expected = torch_layer_norm(c64["x"], ns, c64["weight"], c64["bias"], c["eps"])
+    got = call_unchanged(target.layer_norm, c["x"], c["normalized_shape"], c["weight"], c["bias"], eps=c["eps"],
+                         case=case)
+    # LayerNorm ignores a per-sample shift: right on centred data means a cancellation problem
+    centred = dict(c, x=(c64["x"] - c64["x"].mean(dims, keepdim=True)).to(c["x"]))
+    expect_output(got, expected, c["x"], case=case, mistakes=output_mistakes(c64),
+                  recheck=lambda: check_case(target, centred), cancellation=MISTAKE.cancellation)
 
 
 NAMED_CASES = {
@@ -132,44 +89,22 @@ NAMED_CASES = {
 }
 
 
-@pytest.mark.parametrize("params", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_matches_torch(target, params):
-    check_case(target.layer_norm, make_case(**params))
-
-
-def check_gradients(layer_norm, c):
+def check_gradients(target, c):
     """Gradients of sum(out * g) with respect to x, weight and bias, against torch autograd."""
-    case = case_text(c)
-    leaves = {k: c[k].detach().clone().requires_grad_(True) for k in ("x", "weight", "bias") if c[k] is not None}
-    out = call(layer_norm, leaves["x"], c["normalized_shape"], leaves.get("weight"), leaves.get("bias"),
+    case, leaves = case_text(**c), grad_leaves(c)
+    out = call(target.layer_norm, leaves["x"], c["normalized_shape"], leaves.get("weight"), leaves.get("bias"),
                eps=c["eps"])
-    if not isinstance(out, torch.Tensor):
-        raise CheckFailure(f"expected a torch.Tensor, your function returned {type(out).__name__}", case=case)
-    if out.grad_fn is None:
-        raise CheckFailure("your output has no grad_fn: autograd cannot compute any gradient through it",
-                           case=case, mistake=MISTAKE.outside_autograd)
-    g = torch.randn(out.shape, generator=torch.Generator().manual_seed(7), dtype=torch.float64).to(out)
-    # A scalar loss: autograd.grad with grad_outputs imports sympy (~1.5 s) in recent torch.
-    got = call(lambda: torch.autograd.grad((out * g).sum(), list(leaves.values()), allow_unused=True))
+    expect_tensor(out, case=case)
+    (ns, dims), eps = trailing(c["normalized_shape"]), c["eps"]
 
-    g64 = _f64(g)
-    ns = _tuple(c["normalized_shape"])
-    dims = tuple(range(-len(ns), 0))
+    def reference(x, weight=None, bias=None):
+        return torch_layer_norm(x, ns, weight, bias, eps)
 
-    def grads(fn):
-        ref_leaves = {k: _f64(v).requires_grad_(True) for k, v in leaves.items()}
-        y = fn(ref_leaves["x"], ref_leaves.get("weight"), ref_leaves.get("bias"))
-        return dict(zip(ref_leaves, torch.autograd.grad((y * g64).sum(), list(ref_leaves.values()))))
+    def detached(x, weight=None, bias=None):  # the statistics as constants
+        return normalise(x, *mean_var(x.detach(), dims), weight, bias, eps)
 
-    expected = grads(lambda x, w, b: torch_layer_norm(x, ns, w, b, c["eps"]))
-    for (name, leaf), grad in zip(leaves.items(), got):
-        if grad is None:
-            raise CheckFailure(f"no gradient reaches `{name}`: it is not connected to your output",
-                               case=case, mistake=MISTAKE.outside_autograd)
-        mistakes = {MISTAKE.stats_detached: lambda name=name: grads(
-            lambda x, w, b: formula(x, dims, w, b, c["eps"], detach=True))[name]}
-        _close(grad, expected[name], case=case, dtype=leaf.dtype, mistakes=mistakes,
-               what=f"the gradient of `{name}`")
+    expect_gradients(out, leaves, reference, case=case, outside_autograd=MISTAKE.outside_autograd,
+                     mistakes={MISTAKE.stats_detached: detached})
 
 
 GRAD_CASES = {
@@ -177,11 +112,6 @@ GRAD_CASES = {
     "(N, T, D), normalized_shape=(T, D)": dict(seed=21, shape=(2, 3, 4), normalized_shape=(3, 4)),
     "no weight, no bias": dict(seed=22, shape=(3, 5), normalized_shape=5, affine="none"),
 }
-
-
-@pytest.mark.parametrize("params", GRAD_CASES.values(), ids=GRAD_CASES.keys())
-def test_gradients_match_autograd(target, params):
-    check_gradients(target.layer_norm, make_case(**params))
 
 
 def random_case(seed, device):
@@ -194,28 +124,16 @@ def random_case(seed, device):
                      dtype=[torch.float64, torch.float32][seed % 2], device=device)
 
 
-def test_random_cases(target, device):
-    for seed in range(4):
-        check_case(target.layer_norm, random_case(seed, device))
-    check_gradients(target.layer_norm, make_case(30, (3, 4, 5), (4, 5), device=device))
+CASES = normalisation_cases(check_case, check_gradients, make_case, NAMED_CASES, GRAD_CASES, random_case,
+                            gradient_case=dict(seed=30, shape=(3, 4, 5), normalized_shape=(4, 5)))
 
 
-def _speed(target, shape, device, limit):
+def speed_setup(target, device):
+    shape = {"cpu": (16384, 16), "cuda": (8192, 1024)}[device]
     c = make_case(0, shape, shape[-1], dtype=torch.float32, device=device)
     args = (c["x"], c["normalized_shape"], c["weight"], c["bias"])
-    call(target.layer_norm, *args)  # a crash here is reported as a crash
-    result = measure(lambda: target.layer_norm(*args),
-                     lambda: torch_layer_norm(c["x"], (shape[-1],), c["weight"], c["bias"]),
-                     limit=limit, reference_name="torch layer_norm", device=device)
-    expect_fast(result, case=case_text(c))
+    return (lambda: target.layer_norm(*args),
+            lambda: torch_layer_norm(c["x"], (shape[-1],), c["weight"], c["bias"]), case_text(**c))
 
 
-@pytest.mark.speed
-def test_speed_against_torch(target):
-    _speed(target, (16384, 16), "cpu", limit=100)
-
-
-@pytest.mark.speed
-def test_speed_against_torch_on_cuda(target):
-    skip_without_cuda()
-    _speed(target, (8192, 1024), "cuda", limit=20)
+SPEED = Speed(speed_setup, limit={"cpu": 100, "cuda": 20}, reference="torch layer_norm")
