@@ -122,35 +122,42 @@ def _expect_close(got, expected, *, case, dtype, rtol, atol, framework, mistakes
         raise CheckFailure(f"values differ from torch's\n{details}", case=case, mistake=mistake) from None
 
 
-def expect_unchanged(before: Mapping[str, Any], after: Mapping[str, Any], *, case: str) -> None:
-    """The learner's function must not modify its inputs in place."""
+def expect_unchanged(before: Mapping[str, Any], after: Mapping[str, Any], *, case: str,
+                     mistake: Mistake = IN_PLACE) -> None:
+    """The learner's function must not modify its inputs in place (`mistake` names it if it did)."""
     for name, original in before.items():
         current = after[name]
-        same = np.array_equal(original, current, equal_nan=True) if isinstance(original, np.ndarray) \
-            else torch.equal(original, current)
+        numpy = isinstance(original, np.ndarray)
+        same = np.array_equal(original, current, equal_nan=True) if numpy else torch.equal(original, current)
         if not same:
+            advice = ("work on a copy (e.g. np.pad returns a new array)" if numpy else
+                      "use out-of-place operations (x - mean, not x.sub_(mean)) or work on a clone")
             raise CheckFailure(
-                f"your function modified its input `{name}` in place; work on a copy "
-                f"(e.g. np.pad returns a new array) so the caller's data stays as it was",
+                f"your function modified its input `{name}` in place; {advice} so the caller's data stays as it was",
                 case=case,
-                mistake=IN_PLACE,
+                mistake=mistake,
             )
 
 
-def call_unchanged(fn: Callable[..., Any], *args: Any, case: str, may_change: tuple[str, ...] = (),
-                   **kwargs: Any) -> Any:
+def call_unchanged(fn: Callable[..., Any], *args: Any, case: str, may_change: tuple[int | str, ...] = (),
+                   mistake: Mistake = IN_PLACE, **kwargs: Any) -> Any:
     """Call the learner's `fn` (through `grader.learner.call`) and fail if it modified an array or
-    tensor argument in place (except those named in `may_change`, which the spec updates in place)."""
+    tensor argument in place, except those the spec updates in place: `may_change` holds their
+    positions in `args` or their keywords (positions, so that a learner's own parameter names do not matter)."""
     from ..learner import call
 
-    try:
-        bound = inspect.signature(fn).bind_partial(*args, **kwargs).arguments
-    except (TypeError, ValueError):  # a wrong signature: the call itself reports it
-        bound = {f"argument {i + 1}": a for i, a in enumerate(args)} | kwargs
-    arrays = {k: v for k, v in bound.items() if isinstance(v, (np.ndarray, torch.Tensor)) and k not in may_change}
+    try:  # the learner's own names for the arguments, for the message
+        positional = [p.name for p in inspect.signature(fn).parameters.values()
+                      if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    except (TypeError, ValueError):
+        positional = []
+    names = [positional[i] if i < len(positional) else f"argument {i + 1}" for i in range(len(args))]
+    bound = {n: a for i, (n, a) in enumerate(zip(names, args)) if i not in may_change}
+    bound |= {k: v for k, v in kwargs.items() if k not in may_change}
+    arrays = {k: v for k, v in bound.items() if isinstance(v, (np.ndarray, torch.Tensor))}
     before = {k: v.copy() if isinstance(v, np.ndarray) else v.detach().clone() for k, v in arrays.items()}
     result = call(fn, *args, **kwargs)
-    expect_unchanged(before, arrays, case=case)
+    expect_unchanged(before, arrays, case=case, mistake=mistake)
     return result
 
 
