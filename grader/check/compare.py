@@ -140,10 +140,11 @@ def expect_unchanged(before: Mapping[str, Any], after: Mapping[str, Any], *, cas
 
 
 def call_unchanged(fn: Callable[..., Any], *args: Any, case: str, may_change: tuple[int | str, ...] = (),
-                   mistake: Mistake = IN_PLACE, **kwargs: Any) -> Any:
+                   mistake: Mistake = IN_PLACE, warnings: Mapping[str, Mistake] | None = None, **kwargs: Any) -> Any:
     """Call the learner's `fn` (through `grader.learner.call`) and fail if it modified an array or
     tensor argument in place, except those the spec updates in place: `may_change` holds their
-    positions in `args` or their keywords (positions, so that a learner's own parameter names do not matter)."""
+    positions in `args` or their keywords (positions, so that a learner's own parameter names do not matter).
+    With `warnings`, the call is also one that NumPy must not warn in (see call_without_warnings)."""
     from ..learner import call
 
     try:  # the learner's own names for the arguments, for the message
@@ -156,7 +157,8 @@ def call_unchanged(fn: Callable[..., Any], *args: Any, case: str, may_change: tu
     bound |= {k: v for k, v in kwargs.items() if k not in may_change}
     arrays = {k: v for k, v in bound.items() if isinstance(v, (np.ndarray, torch.Tensor))}
     before = {k: v.copy() if isinstance(v, np.ndarray) else v.detach().clone() for k, v in arrays.items()}
-    result = call(fn, *args, **kwargs)
+    result = call(fn, *args, **kwargs) if warnings is None else \
+        call_without_warnings(fn, *args, case=case, mistakes=warnings, **kwargs)
     expect_unchanged(before, arrays, case=case, mistake=mistake)
     return result
 

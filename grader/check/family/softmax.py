@@ -13,17 +13,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 import torch
 
-from .. import Cases, Mistake, Speed, call_without_warnings, describe, expect_close, expect_unchanged, snapshot
-
-
-def call_stable(fn: Callable[..., Any], inputs: Mapping[str, Any], *, case: str,
-                warnings: Mapping[str, Mistake], **kwargs: Any) -> Any:
-    """`fn(*inputs.values(), **kwargs)`, failing if NumPy warned (`warnings` names the mistake each
-    warning reveals, as in call_without_warnings), then if an input was modified in place."""
-    before = snapshot(**inputs)
-    got = call_without_warnings(fn, *inputs.values(), case=case, mistakes=warnings, **kwargs)
-    expect_unchanged(before, inputs, case=case)
-    return got
+from .. import Cases, Mistake, Speed, call_unchanged, describe, expect_close
 
 
 def as_array(value: Any) -> Any:
@@ -78,7 +68,7 @@ def softmax_cases(name: str, oracle: Callable[..., torch.Tensor],
         make_x, axis, far = params
         x = make_x()
         case = describe(x=x, axis=axis)
-        got = call_stable(getattr(target, name), {"x": x}, axis=axis, case=case,
+        got = call_unchanged(getattr(target, name), x, axis=axis, case=case,
                           warnings=far_apart if far else warnings)
         X = torch.from_numpy(x).double()
         expect_close(got, oracle(X, dim=axis), case=case, dtype=x.dtype, mistakes=variants(X, axis))
