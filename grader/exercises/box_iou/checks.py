@@ -5,95 +5,66 @@ cross-check where torchvision is installed (it is optional: the check skips when
 """
 from __future__ import annotations
 
-import functools
-
 import numpy as np
-import pytest
 import torch
 
-from grader.check import (call, CheckFailure, describe, expect_close, expect_fast, expect_unchanged, measure,
-                         mistakes, snapshot)
+from grader.check import CheckFailure, Cases, Speed, call, call_unchanged, describe, expect_close, mistakes
+from grader.check.family.detection import torchvision_or_skip
 
-MISTAKE = mistakes('box_iou')
-
-
-RTOL = {np.float32: 1e-4, np.float64: 1e-7}
-ATOL = {np.float32: 1e-5, np.float64: 1e-9}
+MISTAKE = mistakes("box_iou")
+TOLERANCE = {"float32": (1e-4, 1e-5)}
 
 
-def inter_and_union(b1: torch.Tensor, b2: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """Intersection and union areas of every pair (i, j), shape (N, M) each."""
-    area1 = (b1[:, 2] - b1[:, 0]) * (b1[:, 3] - b1[:, 1])
-    area2 = (b2[:, 2] - b2[:, 0]) * (b2[:, 3] - b2[:, 1])
-    w = (torch.minimum(b1[:, None, 2], b2[None, :, 2]) - torch.maximum(b1[:, None, 0], b2[None, :, 0])).clamp(min=0)
-    h = (torch.minimum(b1[:, None, 3], b2[None, :, 3]) - torch.maximum(b1[:, None, 1], b2[None, :, 1])).clamp(min=0)
-    inter = w * h
-    return inter, area1[:, None] + area2[None, :] - inter
-
-
-def oracle(b1: torch.Tensor, b2: torch.Tensor) -> torch.Tensor:
-    """The definition, in float64: inter / union, and 0 where the union is 0."""
-    inter, union = inter_and_union(b1, b2)
-    return torch.where(union > 0, inter / union.where(union > 0, 1.0), 0.0)
-
-
-def closest(got, *candidates: torch.Tensor) -> torch.Tensor:
-    """Of several ways to make one mistake, the one nearest to the learner's output."""
-    g = torch.from_numpy(np.asarray(got, dtype=np.float64))
-    fits = [c for c in candidates if c.shape == g.shape] or list(candidates)
-    return min(fits, key=lambda c: float(torch.nan_to_num((c - g).abs(), nan=1e30).max()) if c.shape == g.shape
-               and c.numel() else 0.0)
-
-
-def variant(b1, b2, *, plus=0.0, clamp=True, subtract_inter=True, divide=None):
-    """The IoU as a classic mistake computes it (same formula with one thing changed)."""
-    area1 = (b1[:, 2] - b1[:, 0] + plus) * (b1[:, 3] - b1[:, 1] + plus)
-    area2 = (b2[:, 2] - b2[:, 0] + plus) * (b2[:, 3] - b2[:, 1] + plus)
-    w = torch.minimum(b1[:, None, 2], b2[None, :, 2]) - torch.maximum(b1[:, None, 0], b2[None, :, 0]) + plus
-    h = torch.minimum(b1[:, None, 3], b2[None, :, 3]) - torch.maximum(b1[:, None, 1], b2[None, :, 1]) + plus
-    if clamp:
-        w, h = w.clamp(min=0), h.clamp(min=0)
-    inter = w * h
-    union = area1[:, None] + area2[None, :] - (inter if subtract_inter else 0)
-    if divide is not None:
-        return divide(inter, union)
+def safe_divide(inter, union):
     return torch.where(union > 0, inter / union.where(union > 0, 1.0), 0.0)
 
 
 # Ways to guard the division that all agree when the union is positive, which it may not be
 # after a mistake: 0 where union <= 0; divide by 1 there; divide whenever union != 0.
-GUARDS = (lambda i, u: torch.where(u > 0, i / u.where(u > 0, 1.0), 0.0),
+GUARDS = (safe_divide,
           lambda i, u: i / u.where(u > 0, 1.0),
           lambda i, u: torch.where(u != 0, i / u.where(u != 0, 1.0), 0.0))
 
 
+def iou(b1, b2, *, plus=0.0, clamp=True, subtract_inter=True, divide=safe_divide):
+    """The definition, in float64, for every pair (i, j): inter / union, and 0 where the union is 0;
+    with a knob changed, the IoU as a classic mistake computes it."""
+    area1 = (b1[:, 2] - b1[:, 0] + plus) * (b1[:, 3] - b1[:, 1] + plus)  # (N,)
+    area2 = (b2[:, 2] - b2[:, 0] + plus) * (b2[:, 3] - b2[:, 1] + plus)  # (M,)
+    w = torch.minimum(b1[:, None, 2], b2[None, :, 2]) - torch.maximum(b1[:, None, 0], b2[None, :, 0]) + plus  # (N, M)
+    h = torch.minimum(b1[:, None, 3], b2[None, :, 3]) - torch.maximum(b1[:, None, 1], b2[None, :, 1]) + plus  # (N, M)
+    if clamp:
+        w, h = w.clamp(min=0), h.clamp(min=0)
+    inter = w * h
+    return divide(inter, area1[:, None] + area2[None, :] - (inter if subtract_inter else 0))  # (N, M)
+
+
 def xywh_variant(b1, b2):
-    as_xyxy = lambda b: torch.cat([b[:, :2], b[:, :2] + b[:, 2:]], dim=1)  # noqa: E731
-    return oracle(as_xyxy(b1), as_xyxy(b2))
+    as_xyxy = lambda b: torch.cat([b[:, :2], b[:, :2] + b[:, 2:]], dim=1)  # noqa: E731 - (n, 4)
+    return iou(as_xyxy(b1), as_xyxy(b2))
 
 
 def check_case(box_iou, boxes1, boxes2):
     case = describe(boxes1=boxes1, boxes2=boxes2)
     if len(boxes1) <= 4 and len(boxes2) <= 4:  # small cases: show the boxes themselves
         case += f"\n  boxes1 = {boxes1.tolist()}\n  boxes2 = {boxes2.tolist()}"
-    before = snapshot(boxes1=boxes1, boxes2=boxes2)
-    got = call(box_iou, boxes1, boxes2)
-    expect_unchanged(before, {"boxes1": boxes1, "boxes2": boxes2}, case=case)
+    got = call_unchanged(box_iou, boxes1, boxes2, case=case)
 
     B1, B2 = torch.from_numpy(boxes1).double(), torch.from_numpy(boxes2).double()
-    expected = oracle(B1, B2)
+    expected = iou(B1, B2)
     N, M = len(boxes1), len(boxes2)
     if isinstance(got, np.ndarray) and got.shape == (N, M) and np.issubdtype(got.dtype, np.floating):
-        empty_pairs = (inter_and_union(B1, B2)[1] == 0).numpy() & np.isnan(got)
+        union = iou(B1, B2, divide=lambda inter, union: union)  # (N, M), the union itself
+        empty_pairs = (union == 0).numpy() & np.isnan(got)
         if empty_pairs.any():
             i, j = (int(k) for k in np.argwhere(empty_pairs)[0])
             raise CheckFailure(f"NaN at [{i}, {j}], where boxes1[{i}] = {boxes1[i].tolist()} and "
                                f"boxes2[{j}] = {boxes2[j].tolist()} both have zero area (expected 0)",
                                case=case, mistake=MISTAKE.nan_for_empty)
 
-    mistakes = {MISTAKE.plus_one: lambda: variant(B1, B2, plus=1.0),
-                MISTAKE.no_clamp: lambda: closest(got, *(variant(B1, B2, clamp=False, divide=g) for g in GUARDS)),
-                MISTAKE.sum_of_areas: lambda: variant(B1, B2, subtract_inter=False),
+    mistakes = {MISTAKE.plus_one: lambda: iou(B1, B2, plus=1.0),
+                MISTAKE.no_clamp: [lambda g=g: iou(B1, B2, clamp=False, divide=g) for g in GUARDS],
+                MISTAKE.sum_of_areas: lambda: iou(B1, B2, subtract_inter=False),
                 MISTAKE.transposed: lambda: expected.T,
                 MISTAKE.xywh: lambda: xywh_variant(B1, B2)}
 
@@ -104,20 +75,34 @@ def check_case(box_iou, boxes1, boxes2):
             return MISTAKE.transposed
         return None
 
-    dtype = boxes1.dtype
-    expect_close(got, expected, case=case, dtype=dtype, rtol=RTOL[dtype.type], atol=ATOL[dtype.type],
-                 mistakes=mistakes, shape_hint=shape_hint)
+    expect_close(got, expected, case=case, dtype=boxes1.dtype, mistakes=mistakes, shape_hint=shape_hint)
+
+
+def boxes(rows, dtype=np.float64):
+    return np.array(rows, dtype=dtype).reshape(-1, 4)  # (N, 4), a fresh array
+
+
+def check(target, params):
+    rows1, rows2, *dtype = params
+    check_case(target.box_iou, boxes(rows1, *dtype), boxes(rows2, *dtype))
 
 
 def random_boxes(rng, n, scale=100.0, dtype=np.float64):
     """n boxes with corners in [0, scale], sides up to scale/3 (so some overlap and some do not)."""
     xy = rng.uniform(0, scale, size=(n, 2))
     wh = rng.uniform(0, scale / 3, size=(n, 2))
-    return np.concatenate([xy, xy + wh], axis=1).astype(dtype)
+    return np.concatenate([xy, xy + wh], axis=1).astype(dtype)  # (n, 4)
 
 
-def boxes(rows, dtype=np.float64):
-    return np.array(rows, dtype=dtype).reshape(-1, 4)
+def sized_case(seed, N, M, scale, dtype=np.float64, rng=None):
+    rng = rng or np.random.default_rng(seed)
+    return random_boxes(rng, N, scale, dtype), random_boxes(rng, M, scale, dtype), dtype
+
+
+def random_case(seed):
+    rng = np.random.default_rng(100 + seed)
+    N, M = (int(n) for n in rng.integers(1, 20, size=2))
+    return sized_case(seed, N, M, [1.0, 50.0, 1000.0][seed], [np.float64, np.float32, np.float64][seed], rng)
 
 
 NAMED_CASES = {
@@ -137,12 +122,6 @@ NAMED_CASES = {
     "both empty": ([], []),
 }
 
-
-@pytest.mark.parametrize("rows", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_matches_the_formula(target, rows):
-    check_case(target.box_iou, boxes(rows[0]), boxes(rows[1]))
-
-
 SIZED_CASES = {
     "3 x 5 boxes (N != M)": dict(seed=1, N=3, M=5, scale=10.0),
     "4 x 4 boxes (N == M)": dict(seed=2, N=4, M=4, scale=10.0),
@@ -150,43 +129,20 @@ SIZED_CASES = {
     "large coordinates": dict(seed=4, N=5, M=9, scale=4000.0),
 }
 
-
-@pytest.mark.parametrize("params", SIZED_CASES.values(), ids=SIZED_CASES.keys())
-def test_sized_case(target, params):
-    rng = np.random.default_rng(params["seed"])
-    dtype, scale = params.get("dtype", np.float64), params["scale"]
-    check_case(target.box_iou, random_boxes(rng, params["N"], scale, dtype), random_boxes(rng, params["M"], scale, dtype))
-
-
-@pytest.mark.parametrize("seed", range(3), ids=lambda s: f"seed {s}")
-def test_random_case(target, seed):
-    rng = np.random.default_rng(100 + seed)
-    N, M = (int(n) for n in rng.integers(1, 20, size=2))
-    scale = float([1.0, 50.0, 1000.0][seed])
-    dtype = [np.float64, np.float32, np.float64][seed]
-    check_case(target.box_iou, random_boxes(rng, N, scale, dtype), random_boxes(rng, M, scale, dtype))
-
-
-@functools.lru_cache(maxsize=None)
-def torchvision_ops():
-    """torchvision.ops if it imports beside this torch, else None (it is optional)."""
-    try:
-        import torchvision.ops
-    except Exception:  # noqa: BLE001 - absent, or built for another torch: either way, not usable
-        return None
-    return torchvision.ops
+# In the order of the report: the named cases, the sized ones, then the random ones.
+CASES = [Cases(check, NAMED_CASES, name="matches the formula"),
+         Cases(lambda target, params: check(target, sized_case(**params)), SIZED_CASES, name="sized case"),
+         Cases(check, random=random_case, seeds=3)]
 
 
 def test_agrees_with_torchvision(target):
-    ops = torchvision_ops()
-    if ops is None:
-        pytest.skip("torchvision is not installed here (optional): cross-check skipped")
+    ops = torchvision_or_skip()
     rng = np.random.default_rng(7)
     b1, b2 = random_boxes(rng, 12), random_boxes(rng, 9)  # positive areas: torchvision gives NaN for 0/0
     got = call(target.box_iou, b1, b2)
     expected = ops.box_iou(torch.from_numpy(b1), torch.from_numpy(b2))
     expect_close(got, expected, case=describe(boxes1=b1, boxes2=b2) + " (against torchvision.ops.box_iou)",
-                 dtype=b1.dtype, rtol=RTOL[np.float64], atol=ATOL[np.float64])
+                 dtype=b1.dtype)
 
 
 def torch_box_iou(b1: torch.Tensor, b2: torch.Tensor) -> torch.Tensor:
@@ -199,14 +155,13 @@ def torch_box_iou(b1: torch.Tensor, b2: torch.Tensor) -> torch.Tensor:
     return inter / union
 
 
-@pytest.mark.speed
-def test_speed_against_torch(target):
+def speed_setup(target, device):
     # The reference is this formula in torch, not torchvision's box_iou: that one builds (N, M, 2)
     # tensors and is slower and noisier, which would make the limit mean different things.
     rng = np.random.default_rng(0)
     b1, b2 = random_boxes(rng, 300, dtype=np.float32), random_boxes(rng, 300, dtype=np.float32)
     B1, B2 = torch.from_numpy(b1), torch.from_numpy(b2)
-    call(target.box_iou, b1, b2)  # a crash here is reported as a crash
-    result = measure(lambda: target.box_iou(b1, b2), lambda: torch_box_iou(B1, B2),
-                     limit=25, reference_name="torch broadcast IoU")
-    expect_fast(result, case=describe(boxes1=b1, boxes2=b2))
+    return lambda: target.box_iou(b1, b2), lambda: torch_box_iou(B1, B2), describe(boxes1=b1, boxes2=b2)
+
+
+SPEED = Speed(speed_setup, limit=25, reference="torch broadcast IoU")
