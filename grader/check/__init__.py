@@ -16,7 +16,8 @@ from .compare import (DEFAULT_TOLERANCE, call_unchanged, call_without_warnings, 
 from .declare import Cases, Speed
 from .failure import CheckFailure, note
 from .integers import FLOAT_RESULT, expect_int, expect_int_on_grid, is_integer
-from .mistakes import BANNED, IN_PLACE, a_mistake_has_shape, matching_mistake, mistakes, reproduced_mistake
+from .mistakes import (BANNED, IN_PLACE, a_mistake_has_shape, matching_mistake, mistake_giving, mistakes,
+                       reproduced_mistake)
 from .rules import banned_calls, banned_names, expect_rules
 from .speed import SLOW, SpeedResult, expect_fast, measure
 
@@ -25,5 +26,5 @@ __all__ = [
     "Speed", "SpeedResult", "a_mistake_has_shape", "banned_calls", "banned_names", "call", "call_unchanged",
     "call_without_warnings", "describe", "expect_close", "expect_fast", "expect_int", "expect_int_on_grid",
     "expect_on_device", "expect_rules", "expect_unchanged", "is_integer", "matching_mistake", "measure",
-    "mistakes", "note", "pair", "reproduced_mistake", "skip_without_cuda", "snapshot", "tolerance",
+    "mistake_giving", "mistakes", "note", "pair", "reproduced_mistake", "skip_without_cuda", "snapshot", "tolerance",
 ]

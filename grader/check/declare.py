@@ -54,6 +54,8 @@ class Speed:
     limit: float | Mapping[str, float]
     reference: str | Mapping[str, str]
     name: str = "speed against torch"
+    rounds: int = 11  # at most; fewer once the verdict cannot change (see speed.measure)
+    budget_s: float = 4.0
 
     def per_device(self, value, device: str):
         return value[device] if isinstance(value, Mapping) else value
@@ -96,7 +98,7 @@ def _speed_check(speed: Speed, device: str):
         learner, reference, case = speed.setup(target, device)
         result = measure(learner, reference, limit=speed.per_device(speed.limit, device),
                          reference_name=speed.per_device(speed.reference, device), device=device,
-                         first_call=True)
+                         rounds=speed.rounds, budget_s=speed.budget_s, first_call=True)
         expect_fast(result, case=case)
     check = pytest.mark.speed(check)
     return pytest.mark.cuda(check) if device == "cuda" else check

@@ -34,6 +34,12 @@ def _variant_outputs(mistakes):
             yield mistake, output
 
 
+def mistake_giving(got: Any, mistakes) -> Mistake | None:
+    """The first mistake one of whose variants gives exactly `got` (==): for outputs compared exactly,
+    such as lists of indices."""
+    return next((mistake for mistake, output in _variant_outputs(mistakes) if output == got), None)
+
+
 def matching_mistake(got, mistakes, *, rtol: float, atol: float) -> Mistake | None:
     """The first mistake one of whose variants gives `got`."""
     if not mistakes:

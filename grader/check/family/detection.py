@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 import torch
 
-from grader.check import CheckFailure, Speed, call, call_unchanged, describe, mistakes
+from grader.check import CheckFailure, Speed, call, call_unchanged, describe, mistake_giving, mistakes
 
 NMS = mistakes("nms")
 
@@ -48,8 +48,8 @@ def nms_speed(name, limit, fallback_name, timed_case):
         return lambda: learner(*args, 0.5), reference, describe(**arrays, iou_threshold=0.5)
 
     if ops is None:
-        return Speed(setup, limit=1.5, reference=f"{fallback_name} (torchvision not installed)")
-    return Speed(setup, limit=limit, reference=f"torchvision {name}")
+        return Speed(setup, limit=1.5, reference=f"{fallback_name} (torchvision not installed)", rounds=7, budget_s=2.0)
+    return Speed(setup, limit=limit, reference=f"torchvision {name}", rounds=7, budget_s=2.0)
 
 
 # ----- the specification, in plain Python -------------------------------------------------------
@@ -142,18 +142,6 @@ def explain_difference(got, expected, boxes, scores, threshold, labels=None):
                f"not > {threshold}") if worst[1] is not None else "no box is kept before it"
         return f"box {i} (score {scores[i]:.4g}) should be kept: {why}"
     return "indices out of range: every index must point into boxes"
-
-
-def mistake_giving(got, mistakes):
-    """The first mistake one of whose variants (a function, or a list of them) gives exactly `got`."""
-    for mistake, variants in mistakes.items():
-        for variant in variants if isinstance(variants, list) else [variants]:
-            try:
-                if variant() == got:
-                    return mistake
-            except Exception:  # noqa: BLE001 - a variant that does not apply to this case
-                continue
-    return None
 
 
 def expect_indices(got, expected, *, case, boxes, scores, threshold, labels=None, mistakes=None):
