@@ -56,7 +56,7 @@ def cell_case(seed, *, gates, states, B=2, I=3, H=4, batched=True, bias=True, ze
 
 
 def random_cell(seed, *, stream):
-    """The parameters of a random cell case: sizes 1..8 drawn from generator `stream + seed`, float64/float32 by turns."""
+    """A random cell case's parameters: sizes 1..8 from generator `stream + seed`, float64 and float32 by turns."""
     g = torch.Generator().manual_seed(stream + seed)
     B, I, H = (int(v) for v in torch.randint(1, 9, (3,), generator=g))
     return dict(seed=100 + seed, B=B, I=I, H=H, dtype=[torch.float64, torch.float32][seed % 2])
@@ -74,7 +74,7 @@ def load_weights(cell, weight_ih, weight_hh, bias_ih, bias_hh):
 
 
 def torch_cell(cls, args, **options):
-    """torch's `cls` in float64 with the case's weights, one step from the state: args = [x, *states, W_ih, W_hh, b_ih, b_hh]."""
+    """torch's `cls` in float64 with the case's weights, one step: args = [x, *states, W_ih, W_hh, b_ih, b_hh]."""
     x, *state, w_ih, w_hh, b_ih, b_hh = args
     cell = cls(w_ih.shape[1], w_hh.shape[1], bias=b_ih is not None or b_hh is not None, dtype=torch.float64,
                **options)
@@ -111,7 +111,7 @@ def expect_no_nan(got, expected, *, case, mistake, what="your output"):
 
 
 def cell_speed(name, cls, make_case, sizes):
-    """SPEED's setup for a cell: float32 inputs of sizes[device] = (B, I, H) against torch's `cls`, same weights."""
+    """SPEED's setup for a cell: float32 inputs of sizes[device] = (B, I, H), against torch's `cls`."""
     def setup(target, device):
         B, I, H = sizes[device]
         inputs = {k: v.to(device, torch.float32) for k, v in make_case(0, B=B, I=I, H=H).items()}
