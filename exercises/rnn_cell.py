@@ -34,10 +34,10 @@ def rnn_cell(
           torch.tanh is allowed (and stable for large inputs: the checks include saturated
           units, where a hand-written (e^x - e^-x) / (e^x + e^-x) gives NaN).
         - Do not modify the inputs.
-        - The speed check times float32 B=512, input_size=hidden_size=128 against nn.RNNCell
-          on one CPU thread (limit 3x), and B=4096 with 1024 features on CUDA where a GPU is
-          present (limit 5x): two matmuls are fast; a loop over the batch or the hidden
-          units is not.
+        - The speed check times float32 x of shape (512, 128) (B=512, input_size=hidden_size=128)
+          against nn.RNNCell on one CPU thread (limit 3x), and B=4096 with 1024 features on
+          CUDA where a GPU is present (limit 5x): two matmuls are fast; a loop over the batch
+          or the hidden units is not.
     """
     # TODO: two matmuls (weights transposed), both biases, then tanh.
     raise NotImplementedError("rnn_cell: implement it in exercises/rnn_cell.py")

@@ -1,15 +1,12 @@
 """Checks of exercises/causal_mask.py against the rule j <= i written out, and against SDPA's is_causal."""
 from __future__ import annotations
 
-import pytest
 import torch
 from torch.nn.functional import scaled_dot_product_attention as torch_sdpa  # bound before the learner's code runs
 
-from grader.check import (call, CheckFailure, describe, expect_close, expect_fast, measure, mistakes,
-                         skip_without_cuda)
+from grader.check import Cases, CheckFailure, Speed, call, describe, expect_close, mistakes
 
-MISTAKE = mistakes('causal_mask')
-
+MISTAKE = mistakes("causal_mask")
 
 
 def by_rule(L, S, allowed=lambda i, j: j <= i):
@@ -46,8 +43,7 @@ def check_case(causal_mask, L, S=None, device=None):
             return MISTAKE.shape_swapped
         return None
 
-    expect_close(got, expected, case=case, dtype=torch.bool, rtol=0, atol=0, framework="torch",
-                 mistakes=mistakes, shape_hint=shape_hint)
+    expect_close(got, expected, case=case, dtype=torch.bool, mistakes=mistakes, shape_hint=shape_hint)
 
 
 NAMED_CASES = {
@@ -65,13 +61,17 @@ NAMED_CASES = {
 }
 
 
-@pytest.mark.parametrize("params", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_matches_the_rule(target, params):
+# The CUDA variant runs each case again with the device written the way the case writes it.
+ON_CUDA = {None: "cuda:0", "cpu": "cuda", torch.device("cpu"): torch.device("cuda")}
+
+
+def check_named(target, params, device=None):
+    if device is not None:
+        params = {**params, "device": ON_CUDA[params.get("device")]}
     check_case(target.causal_mask, **params)
 
 
-@pytest.mark.parametrize("L, S", [(4, 4), (3, 7), (7, 3)], ids=["L=S=4", "L=3, S=7", "L=7, S=3"])
-def test_gives_sdpa_is_causal(target, L, S):
+def gives_sdpa_is_causal(target, L, S):
     """The point of the mask: as attn_mask it must reproduce is_causal=True exactly."""
     g = torch.Generator().manual_seed(L * 10 + S)
     q, k, v = (torch.randn(2, n, 4, generator=g, dtype=torch.float64) for n in (L, S, S))
@@ -81,28 +81,19 @@ def test_gives_sdpa_is_causal(target, L, S):
         raise CheckFailure(f"expected a bool tensor of shape ({L}, {S})", case=case)
     got = torch_sdpa(q, k, v, attn_mask=mask)
     expected = torch_sdpa(q, k, v, is_causal=True)
-    expect_close(got, expected, case=case, dtype=torch.float64, rtol=1e-7, atol=1e-9, framework="torch")
+    expect_close(got, expected, case=case, dtype=torch.float64)
 
 
-@pytest.mark.cuda
-def test_on_cuda(target):
-    skip_without_cuda()
-    for params in (dict(L=4, S=6, device="cuda"), dict(L=5, device=torch.device("cuda")),
-                   dict(L=6, S=2, device="cuda:0")):
-        check_case(target.causal_mask, **params)
+SDPA_CASES = {"L=S=4": (4, 4), "L=3, S=7": (3, 7), "L=7, S=3": (7, 3)}
+
+CASES = [Cases(check_named, NAMED_CASES, name="matches the rule", cuda=True),
+         Cases(lambda target, LS: gives_sdpa_is_causal(target, *LS), SDPA_CASES, name="gives sdpa is causal")]
 
 
-SPEED = {"cpu": dict(L=8192, S=64, limit=5), "cuda": dict(L=16384, S=16384, limit=10)}
+def speed_setup(target, device):
+    L, S = {"cpu": (8192, 64), "cuda": (16384, 16384)}[device]
+    return (lambda: target.causal_mask(L, S, device=device),
+            lambda: torch.ones(L, S, dtype=torch.bool, device=device).tril(), describe(L=L, S=S, device=device))
 
 
-@pytest.mark.speed
-@pytest.mark.parametrize("device", ["cpu", pytest.param("cuda", marks=pytest.mark.cuda)])
-def test_speed_against_torch(target, device):
-    skip_without_cuda(device)
-    L, S, limit = SPEED[device]["L"], SPEED[device]["S"], SPEED[device]["limit"]
-    fn = target.causal_mask
-    call(fn, L, S, device=device)  # a crash here is reported as a crash
-    result = measure(lambda: fn(L, S, device=device),
-                     lambda: torch.ones(L, S, dtype=torch.bool, device=device).tril(),
-                     limit=limit, reference_name="torch.ones(...).tril()", device=device)
-    expect_fast(result, case=describe(L=L, S=S, device=device))
+SPEED = Speed(speed_setup, limit={"cpu": 5, "cuda": 10}, reference="torch.ones(...).tril()")

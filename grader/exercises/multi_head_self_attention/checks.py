@@ -1,21 +1,18 @@
 """Checks of exercises/multi_head_self_attention.py against nn.MultiheadAttention (same weights) in float64."""
 from __future__ import annotations
 
-import pytest
 import torch
 from torch import nn
 from torch.nn import MultiheadAttention  # bound before the learner's code runs
 from torch.nn.functional import linear
 from torch.nn.functional import scaled_dot_product_attention as torch_sdpa
 
-from grader.check import (call, CheckFailure, describe, expect_close, expect_fast, expect_on_device,
-                         expect_unchanged, measure, mistakes, skip_without_cuda, snapshot)
+from grader.check import (Cases, CheckFailure, Speed, call, call_unchanged, describe, expect_close,
+                          expect_on_device, mistakes)
+from grader.check.family.sequence import as64, on, random_mask
 
-MISTAKE = mistakes('multi_head_self_attention')
-
-
-RTOL = {torch.float32: 1e-4, torch.float64: 1e-7}
-ATOL = {torch.float32: 1e-5, torch.float64: 1e-9}
+MISTAKE = mistakes("multi_head_self_attention")
+TOLERANCE = {"float32": (1e-4, 1e-5)}
 
 
 def build(cls, dim, heads, qkv_bias, *, seed, dtype=torch.float64, device="cpu"):
@@ -46,31 +43,32 @@ def make_case(seed, B=2, N=3, dim=4, heads=2, qkv_bias=False, mask=None, dtype=t
     """x and a mask: None, "bool (N, N)", "float (N, N)", "bool (B, heads, N, N)", "bool (B, 1, N, N)"."""
     g = torch.Generator().manual_seed(seed)
     x = torch.randn(B, N, dim, generator=g, dtype=dtype)
-    m = None
-    if mask is not None:
-        shape = {"(N, N)": (N, N), "(B, heads, N, N)": (B, heads, N, N), "(B, 1, N, N)": (B, 1, N, N)}[mask.split(" ", 1)[1]]
-        allowed = torch.rand(*shape, generator=g) < 0.6
-        rows = torch.arange(N)
-        allowed[..., rows, (rows * 2 + 1) % N] = True  # every query keeps a key ...
-        if N > 1:
-            allowed[..., rows, (rows * 2) % N] = False  # ... and loses one
-        m = allowed if mask.startswith("bool") else \
-            torch.randn(*shape, generator=g, dtype=dtype).masked_fill(~allowed, float("-inf"))
+    shapes = {"(N, N)": (N, N), "(B, heads, N, N)": (B, heads, N, N), "(B, 1, N, N)": (B, 1, N, N)}
+    m = None if mask is None else random_mask(g, shapes[mask.split(" ", 1)[1]], mask, dtype, p=0.6,
+                                              keep=lambda i: (2 * i + 1) % N, drop=lambda i: 2 * i % N)
     return dict(seed=seed, dim=dim, heads=heads, qkv_bias=qkv_bias), x, m
 
 
-def oracle(X, Wqkv, bqkv, Wp, bp, heads, M):
-    """nn.MultiheadAttention in float64 with the learner's weights; its boolean mask means True = hidden."""
-    B, N, C = X.shape
-    mha = MultiheadAttention(C, heads, bias=True, batch_first=True, dtype=torch.float64)
+def torch_mha(Wqkv, bqkv, Wp, bp, heads, **factory):
+    """nn.MultiheadAttention with the learner's weights (no qkv bias: zeros)."""
+    C = Wp.shape[0]
+    mha = MultiheadAttention(C, heads, bias=True, batch_first=True, **factory)
     with torch.no_grad():
         mha.in_proj_weight.copy_(Wqkv)
         mha.in_proj_bias.copy_(bqkv if bqkv is not None else torch.zeros(3 * C))
         mha.out_proj.weight.copy_(Wp)
         mha.out_proj.bias.copy_(bp)
-        if M is not None:
-            M = M.expand(B, heads, N, N).reshape(B * heads, N, N) if M.dim() == 4 else M
-            M = ~M if M.dtype == torch.bool else M
+    return mha
+
+
+def oracle(X, Wqkv, bqkv, Wp, bp, heads, M):
+    """nn.MultiheadAttention in float64 with the learner's weights; its boolean mask means True = hidden."""
+    B, N, C = X.shape
+    if M is not None:
+        M = M.expand(B, heads, N, N).reshape(B * heads, N, N) if M.dim() == 4 else M  # (B * heads, N, N)
+        M = ~M if M.dtype == torch.bool else M
+    mha = torch_mha(Wqkv, bqkv, Wp, bp, heads, dtype=torch.float64)
+    with torch.no_grad():
         return mha(X, X, X, attn_mask=M, need_weights=False)[0]
 
 
@@ -81,17 +79,17 @@ def by_parts(X, Wqkv, bqkv, Wp, bp, heads, M, *, split="right", merge="right", s
     D = C // heads
     qkv = linear(X, Wqkv, bqkv)  # (B, N, 3C)
     if split == "right":
-        q, k, v = qkv.view(B, N, 3, heads, D).permute(2, 0, 3, 1, 4)
+        q, k, v = qkv.view(B, N, 3, heads, D).permute(2, 0, 3, 1, 4)  # 3 x (B, heads, N, D)
     elif split == "no transpose":
-        q, k, v = (t.reshape(B, heads, N, D) for t in qkv.chunk(3, dim=-1))
+        q, k, v = (t.reshape(B, heads, N, D) for t in qkv.chunk(3, dim=-1))  # 3 x (B, heads, N, D), tokens mixed
     else:  # "interleaved": per head [q | k | v]
-        q, k, v = qkv.view(B, N, heads, 3, D).permute(3, 0, 2, 1, 4)
+        q, k, v = qkv.view(B, N, heads, 3, D).permute(3, 0, 2, 1, 4)  # 3 x (B, heads, N, D)
     if softmax_dim == -1:
         y = torch_sdpa(q, k, v, attn_mask=M, scale=scale)
     else:
-        s = q @ k.transpose(-2, -1) * (D ** -0.5 if scale is None else scale)
+        s = q @ k.transpose(-2, -1) * (D ** -0.5 if scale is None else scale)  # (B, heads, N, N)
         y = s.softmax(dim=softmax_dim) @ v
-    y = y.transpose(1, 2).reshape(B, N, C) if merge == "right" else y.reshape(B, N, C)
+    y = y.transpose(1, 2).reshape(B, N, C) if merge == "right" else y.reshape(B, N, C)  # (B, N, C)
     return linear(y, Wp, bp) if proj else y
 
 
@@ -99,20 +97,19 @@ def check_case(cls, params, x, m, device="cpu"):
     dim, heads, qkv_bias = params["dim"], params["heads"], params["qkv_bias"]
     module = build(cls, dim, heads, qkv_bias, seed=params["seed"], dtype=x.dtype, device=device)
     x = x.to(device)
-    m = None if m is None else m.to(device)
+    mask = {} if m is None else {"attn_mask": m.to(device)}
     case = f"MultiHeadSelfAttention({dim}, num_heads={heads}, qkv_bias={qkv_bias}), " + \
-        describe(x=x, **({"attn_mask": m} if m is not None else {})) + ("" if device == "cpu" else f", on {device}")
-    before = snapshot(x=x)
+        describe(x=x, **mask) + on(device)
+
+    def forward(x, attn_mask=None):  # call_unchanged names the inputs from this signature; a Module's is (*args)
+        return module(x) if attn_mask is None else module(x, attn_mask=attn_mask)
+
     with torch.no_grad():
-        got = call(module, x) if m is None else call(module, x, attn_mask=m)
-    expect_unchanged(before, {"x": x}, case=case)
+        got = call_unchanged(forward, x, case=case, **mask)
     expect_on_device(got, x.device, case=case)
 
-    W = {n: (None if p is None else p.detach().cpu().double()) for n, p in
-         (("Wqkv", module.qkv.weight), ("bqkv", module.qkv.bias), ("Wp", module.proj.weight), ("bp", module.proj.bias))}
-    X = x.cpu().double()
-    M = None if m is None else (m.cpu() if m.dtype == torch.bool else m.cpu().double())
-    weights = (W["Wqkv"], W["bqkv"], W["Wp"], W["bp"])
+    weights = tuple(as64(p) for p in (module.qkv.weight, module.qkv.bias, module.proj.weight, module.proj.bias))
+    X, M = as64(x), as64(m)
     expected = oracle(X, *weights, heads, M)
     parts = lambda **kw: by_parts(X, *weights, heads, M, **kw)  # noqa: E731
     D = dim // heads
@@ -130,10 +127,10 @@ def check_case(cls, params, x, m, device="cpu"):
         if M.dtype == torch.bool:
             mistakes[MISTAKE.mask_inverted] = lambda: by_parts(X, *weights, heads, ~M)
     if heads == 1:
-        for mistake in (MISTAKE.heads_no_transpose, MISTAKE.merge_no_transpose, MISTAKE.scale_by_dim, MISTAKE.one_head):
+        for mistake in (MISTAKE.heads_no_transpose, MISTAKE.merge_no_transpose, MISTAKE.scale_by_dim,
+                        MISTAKE.one_head):
             mistakes.pop(mistake)  # the same as the right answer with one head
-    expect_close(got, expected, case=case, dtype=x.dtype, rtol=RTOL[x.dtype], atol=ATOL[x.dtype],
-                 framework="torch", mistakes=mistakes)
+    expect_close(got, expected, case=case, dtype=x.dtype, mistakes=mistakes)
 
 
 NAMED_CASES = {
@@ -152,46 +149,27 @@ NAMED_CASES = {
 }
 
 
-@pytest.mark.parametrize("params", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_matches_torch(target, params):
-    check_case(target.MultiHeadSelfAttention, *make_case(**params))
-
-
-@pytest.mark.parametrize("seed", range(3), ids=lambda s: f"seed {s}")
-def test_random_case(target, seed):
+def random_params(seed):
     g = torch.Generator().manual_seed(500 + seed)
     r = lambda lo, hi: int(torch.randint(lo, hi + 1, (1,), generator=g))  # noqa: E731
     heads = r(1, 4)
-    params = dict(seed=100 + seed, B=r(1, 3), N=r(1, 8), dim=heads * r(1, 5), heads=heads,
-                  qkv_bias=bool(seed % 2), mask=[None, "bool (N, N)", "float (N, N)"][seed % 3],
-                  dtype=[torch.float64, torch.float32][seed % 2])
-    check_case(target.MultiHeadSelfAttention, *make_case(**params))
+    return dict(seed=100 + seed, B=r(1, 3), N=r(1, 8), dim=heads * r(1, 5), heads=heads, qkv_bias=bool(seed % 2),
+                mask=[None, "bool (N, N)", "float (N, N)"][seed % 3],
+                dtype=[torch.float64, torch.float32][seed % 2])
 
 
-@pytest.mark.cuda
-def test_matches_torch_on_cuda(target):
-    skip_without_cuda()
-    for params in NAMED_CASES.values():
-        check_case(target.MultiHeadSelfAttention, *make_case(**params), device="cuda")
+CASES = Cases(lambda target, params, device="cpu": check_case(target.MultiHeadSelfAttention, *make_case(**params),
+                                                              device=device),
+              NAMED_CASES, random_params, seeds=3, cuda=True)
 
 
-SPEED = {"cpu": dict(B=2, N=256, dim=128, heads=8, dtype=torch.float32, limit=5),
-         "cuda": dict(B=16, N=1024, dim=1024, heads=16, dtype=torch.float16, limit=10)}
-
-
-@pytest.mark.speed
-@pytest.mark.parametrize("device", ["cpu", pytest.param("cuda", marks=pytest.mark.cuda)])
-def test_speed_against_torch(target, device):
-    skip_without_cuda(device)
-    s = SPEED[device]
-    module = build(target.MultiHeadSelfAttention, s["dim"], s["heads"], True, seed=0, dtype=s["dtype"], device=device)
-    mha = MultiheadAttention(s["dim"], s["heads"], batch_first=True, device=device, dtype=s["dtype"])
-    with torch.no_grad():
-        mha.in_proj_weight.copy_(module.qkv.weight)
-        mha.in_proj_bias.copy_(module.qkv.bias)
-        mha.out_proj.weight.copy_(module.proj.weight)
-        mha.out_proj.bias.copy_(module.proj.bias)
-    x = torch.randn(s["B"], s["N"], s["dim"], generator=torch.Generator().manual_seed(0)).to(device, s["dtype"])
+def speed_setup(target, device):
+    (B, N, dim, heads), dtype = {"cpu": ((2, 256, 128, 8), torch.float32),
+                                 "cuda": ((16, 1024, 1024, 16), torch.float16)}[device]
+    module = build(target.MultiHeadSelfAttention, dim, heads, True, seed=0, dtype=dtype, device=device)
+    mha = torch_mha(module.qkv.weight, module.qkv.bias, module.proj.weight, module.proj.bias, heads,
+                    device=device, dtype=dtype)
+    x = torch.randn(B, N, dim, generator=torch.Generator().manual_seed(0)).to(device, dtype)
 
     def yours():
         with torch.no_grad():
@@ -201,7 +179,8 @@ def test_speed_against_torch(target, device):
         with torch.no_grad():
             return mha(x, x, x, need_weights=False)[0]
 
-    call(yours)  # a crash here is reported as a crash
-    result = measure(yours, torchs, limit=s["limit"], reference_name="nn.MultiheadAttention", device=device)
-    expect_fast(result, case=f"MultiHeadSelfAttention({s['dim']}, num_heads={s['heads']}), "
-                             + describe(x=x) + f", no gradients, on {device}")
+    return yours, torchs, f"MultiHeadSelfAttention({dim}, num_heads={heads}), " + describe(x=x) + \
+        f", no gradients, on {device}"
+
+
+SPEED = Speed(speed_setup, limit={"cpu": 5, "cuda": 10}, reference="nn.MultiheadAttention")

@@ -3,18 +3,15 @@ from __future__ import annotations
 
 import math
 
-import pytest
 import torch
 from torch.nn.functional import scaled_dot_product_attention as torch_sdpa  # bound before the learner's code runs
 
-from grader.check import (call, CheckFailure, describe, expect_close, expect_fast, expect_on_device,
-                         expect_unchanged, measure, mistakes, skip_without_cuda, snapshot)
+from grader.check import (Cases, CheckFailure, Speed, call_unchanged, describe, expect_close, expect_on_device,
+                          mistakes, tolerance)
+from grader.check.family.sequence import as64, on, random_mask, to
 
-MISTAKE = mistakes('scaled_dot_product_attention')
-
-
-RTOL = {torch.float32: 1e-4, torch.float64: 1e-7}
-ATOL = {torch.float32: 1e-5, torch.float64: 1e-9}
+MISTAKE = mistakes("scaled_dot_product_attention")
+TOLERANCE = {"float32": (1e-4, 1e-5)}
 
 
 def make_case(seed, batch=(), L=3, S=3, E=4, Ev=None, mask=None, is_causal=False, scale=None,
@@ -24,28 +21,15 @@ def make_case(seed, batch=(), L=3, S=3, E=4, Ev=None, mask=None, is_causal=False
     q = torch.randn(*batch, L, E, generator=g, dtype=dtype)
     k = torch.randn(*batch, S, E, generator=g, dtype=dtype)
     v = torch.randn(*batch, S, Ev or E, generator=g, dtype=dtype)
-    m = None
-    if mask is not None:
-        mask_batch = () if "broadcast" in mask else batch
-        allowed = torch.rand(*mask_batch, L, S, generator=g) < 0.5
-        rows = torch.arange(L)
-        allowed[..., rows, rows % S] = True  # every row sees at least one key ...
-        if S > 1:
-            allowed[..., rows, (rows + 1) % S] = False  # ... and misses at least one
-        if "fully masked" in mask:
-            allowed[..., min(1, L - 1), :] = False
-        if mask.startswith("bool"):
-            m = allowed
-        else:
-            m = torch.randn(*mask_batch, L, S, generator=g, dtype=dtype).masked_fill(~allowed, float("-inf"))
+    m = None if mask is None else random_mask(
+        g, (*(() if "broadcast" in mask else batch), L, S), mask, dtype, p=0.5, keep=lambda i: i % S,
+        drop=lambda i: (i + 1) % S, hidden_row=min(1, L - 1) if "fully masked" in mask else None)  # (..., L, S)
     return dict(query=q, key=k, value=v, attn_mask=m, is_causal=is_causal, scale=scale)
 
 
-def by_hand(q, k, v, *, hidden=None, bias=None, scale, softmax_dim=-1, fill=float("-inf")):
+def by_hand(q, k, v, *, hidden=None, scale, softmax_dim=-1, fill=float("-inf")):
     """Attention written out, for the mistakes torch's own function cannot express."""
-    scores = q @ k.transpose(-2, -1) * scale
-    if bias is not None:
-        scores = scores + bias
+    scores = q @ k.transpose(-2, -1) * scale  # (..., L, S)
     if hidden is not None:
         scores = scores.masked_fill(hidden, fill)
     return scores.softmax(dim=softmax_dim) @ v
@@ -82,12 +66,12 @@ def mistakes_for(Q, K, V, M, is_causal, scale):
         else:
             mistakes[MISTAKE.float_mask_ignored] = lambda: ref(attn_mask=None)
     if is_causal:
-        tril = lambda d: torch.ones(L, S, dtype=torch.bool).tril(diagonal=d)  # noqa: E731
+        ones = torch.ones(L, S, dtype=torch.bool)
         mistakes[MISTAKE.causal_ignored] = lambda: ref(is_causal=False)
-        mistakes[MISTAKE.causal_diagonal] = lambda: ref(is_causal=False, attn_mask=tril(-1))
-        mistakes[MISTAKE.causal_transposed] = lambda: ref(is_causal=False, attn_mask=torch.ones(L, S, dtype=torch.bool).triu())
+        mistakes[MISTAKE.causal_diagonal] = lambda: ref(is_causal=False, attn_mask=ones.tril(-1))
+        mistakes[MISTAKE.causal_transposed] = lambda: ref(is_causal=False, attn_mask=ones.triu())
         if L != S:
-            mistakes[MISTAKE.causal_bottom_right] = lambda: ref(is_causal=False, attn_mask=tril(S - L))
+            mistakes[MISTAKE.causal_bottom_right] = lambda: ref(is_causal=False, attn_mask=ones.tril(S - L))
     if M is None and not is_causal:
         mistakes[MISTAKE.wrong_axis] = lambda: by_hand(Q, K, V, scale=used, softmax_dim=-2)
     return mistakes
@@ -119,25 +103,18 @@ def expect_no_nan_rows(got, expected, mistakes, fully_masked, case, rtol, atol):
 
 
 def check_case(sdpa, inputs, device="cpu"):
-    inputs = {k: (v.to(device) if isinstance(v, torch.Tensor) else v) for k, v in inputs.items()}
-    q, k, v, m = inputs["query"], inputs["key"], inputs["value"], inputs["attn_mask"]
-    case = describe(**inputs) + ("" if device == "cpu" else f", on {device}")
-    tensors = {n: t for n, t in inputs.items() if isinstance(t, torch.Tensor)}
-    before = snapshot(**tensors)
-    got = call(sdpa, q, k, v, attn_mask=m, is_causal=inputs["is_causal"], scale=inputs["scale"])
-    expect_unchanged(before, tensors, case=case)
+    inputs = to(inputs, device)
+    q, k, v, m, is_causal, scale = inputs.values()
+    case = describe(**inputs) + on(device)
+    got = call_unchanged(sdpa, q, k, v, attn_mask=m, is_causal=is_causal, scale=scale, case=case)
     expect_on_device(got, q.device, case=case, advice="create new tensors (masks) with device=query.device")
 
-    to64 = lambda t: None if t is None else (t.cpu() if t.dtype == torch.bool else t.cpu().double())  # noqa: E731
-    Q, K, V, M = to64(q), to64(k), to64(v), to64(m)
-    is_causal, scale = inputs["is_causal"], inputs["scale"]
+    Q, K, V, M = as64(q), as64(k), as64(v), as64(m)
     expected = torch_sdpa(Q, K, V, attn_mask=M, is_causal=is_causal, scale=scale)
     mistakes = mistakes_for(Q, K, V, M, is_causal, scale)
-    rtol, atol = RTOL[q.dtype], ATOL[q.dtype]
     expect_no_nan_rows(got, expected, mistakes, fully_masked_rows(M, is_causal, Q.size(-2), K.size(-2)),
-                       case, rtol, atol)
-    expect_close(got, expected, case=case, dtype=q.dtype, rtol=rtol, atol=atol, framework="torch",
-                 mistakes=mistakes)
+                       case, *tolerance(q.dtype))
+    expect_close(got, expected, case=case, dtype=q.dtype, mistakes=mistakes)
 
 
 NAMED_CASES = {
@@ -171,37 +148,18 @@ def random_case(seed):
                 scale=[None, None, 0.5][seed % 3], dtype=[torch.float64, torch.float32][seed % 2])
 
 
-@pytest.mark.parametrize("params", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_matches_torch(target, params):
-    check_case(target.scaled_dot_product_attention, make_case(**params))
+CASES = Cases(lambda target, params, device="cpu": check_case(target.scaled_dot_product_attention,
+                                                              make_case(**params), device),
+              NAMED_CASES, random_case, seeds=4, cuda=True)
 
 
-@pytest.mark.parametrize("seed", range(4), ids=lambda s: f"seed {s}")
-def test_random_case(target, seed):
-    check_case(target.scaled_dot_product_attention, make_case(**random_case(seed)))
-
-
-@pytest.mark.cuda
-def test_matches_torch_on_cuda(target):
-    skip_without_cuda()
-    for params in [*NAMED_CASES.values(), *(random_case(s) for s in range(4))]:
-        check_case(target.scaled_dot_product_attention, make_case(**params), device="cuda")
-
-
-SPEED = {"cpu": dict(shape=(4, 4, 256, 32), dtype=torch.float32, limit=6),
-         "cuda": dict(shape=(16, 16, 1024, 64), dtype=torch.float16, limit=12)}
-
-
-@pytest.mark.speed
-@pytest.mark.parametrize("device", ["cpu", pytest.param("cuda", marks=pytest.mark.cuda)])
-def test_speed_against_torch(target, device):
-    skip_without_cuda(device)
-    setup = SPEED[device]
+def speed_setup(target, device):
+    shape, dtype = {"cpu": ((4, 4, 256, 32), torch.float32), "cuda": ((16, 16, 1024, 64), torch.float16)}[device]
     g = torch.Generator().manual_seed(0)
-    q, k, v = (torch.randn(*setup["shape"], generator=g).to(device, setup["dtype"]) for _ in range(3))
-    fn = target.scaled_dot_product_attention
-    call(fn, q, k, v)  # a crash here is reported as a crash
-    reference = "torch SDPA (fused)" if device == "cuda" else "torch SDPA"
-    result = measure(lambda: fn(q, k, v), lambda: torch_sdpa(q, k, v), limit=setup["limit"],
-                     reference_name=reference, device=device)
-    expect_fast(result, case=describe(query=q, key=k, value=v) + f", on {device}")
+    q, k, v = (torch.randn(*shape, generator=g).to(device, dtype) for _ in range(3))
+    return (lambda: target.scaled_dot_product_attention(q, k, v), lambda: torch_sdpa(q, k, v),
+            describe(query=q, key=k, value=v) + f", on {device}")
+
+
+SPEED = Speed(speed_setup, limit={"cpu": 6, "cuda": 12},
+              reference={"cpu": "torch SDPA", "cuda": "torch SDPA (fused)"})

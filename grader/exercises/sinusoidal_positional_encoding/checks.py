@@ -3,15 +3,12 @@ from __future__ import annotations
 
 import math
 
-import pytest
 import torch
 
-from grader.check import call, CheckFailure, describe, expect_close, expect_fast, measure, mistakes
+from grader.check import Cases, CheckFailure, Speed, call, describe, expect_close, mistakes
 
-MISTAKE = mistakes('sinusoidal_positional_encoding')
-
-
-RTOL, ATOL = 1e-5, 2e-4
+MISTAKE = mistakes("sinusoidal_positional_encoding")
+TOLERANCE = {"float32": (1e-5, 2e-4)}  # a float32 table: angles of up to ~1000 rad carry ~1e-4 of rounding
 
 
 def by_formula(seq_len, dim, *, swap=False, concat=False, exponent="2i", multiply=False, first=0):
@@ -51,8 +48,7 @@ def check_case(pe_fn, seq_len, dim):
     def shape_hint(got_shape, expected_shape):
         return MISTAKE.transposed if got_shape == expected_shape[::-1] else None
 
-    expect_close(got, expected, case=case, dtype=torch.float32, rtol=RTOL, atol=ATOL, framework="torch",
-                 mistakes=mistakes, shape_hint=shape_hint)
+    expect_close(got, expected, case=case, dtype=torch.float32, mistakes=mistakes, shape_hint=shape_hint)
 
 
 NAMED_CASES = {
@@ -69,16 +65,13 @@ NAMED_CASES = {
 }
 
 
-@pytest.mark.parametrize("shape", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_matches_the_formula(target, shape):
-    check_case(target.sinusoidal_positional_encoding, *shape)
-
-
-@pytest.mark.parametrize("seed", range(3), ids=lambda s: f"seed {s}")
-def test_random_case(target, seed):
+def random_shape(seed):
     g = torch.Generator().manual_seed(700 + seed)
-    seq_len, dim = (int(v) for v in torch.randint(1, 200, (2,), generator=g))
-    check_case(target.sinusoidal_positional_encoding, seq_len, dim)
+    return tuple(int(v) for v in torch.randint(1, 200, (2,), generator=g))  # (seq_len, dim)
+
+
+CASES = Cases(lambda target, shape: check_case(target.sinusoidal_positional_encoding, *shape), NAMED_CASES,
+              random_shape, seeds=3, name="matches the formula")
 
 
 def test_properties(target):
@@ -112,11 +105,10 @@ def textbook(seq_len, dim):
     return pe
 
 
-@pytest.mark.speed
-def test_speed_against_torch(target):
+def speed_setup(target, device):
     seq_len, dim = 8192, 128
-    fn = target.sinusoidal_positional_encoding
-    call(fn, seq_len, dim)  # a crash here is reported as a crash
-    result = measure(lambda: fn(seq_len, dim), lambda: textbook(seq_len, dim), limit=5,
-                     reference_name="vectorised torch (float32)")
-    expect_fast(result, case=describe(seq_len=seq_len, dim=dim))
+    return (lambda: target.sinusoidal_positional_encoding(seq_len, dim), lambda: textbook(seq_len, dim),
+            describe(seq_len=seq_len, dim=dim))
+
+
+SPEED = Speed(speed_setup, limit=5, reference="vectorised torch (float32)")

@@ -3,9 +3,10 @@ import torch
 
 
 def cell(x, h, c, weight_ih, weight_hh, bias_ih, bias_hh, *, order="ifgo", forget=True, tanh_c=True,
-         new_c_in_h=True, g_act=torch.tanh, use_bias_hh=True, tanh=torch.tanh, swap_outputs=False):
+         new_c_in_h=True, g_act=torch.tanh, use_bias_ih=True, use_bias_hh=True, tanh=torch.tanh,
+         swap_outputs=False):
     gates = x @ weight_ih.T + h @ weight_hh.T
-    if bias_ih is not None:
+    if bias_ih is not None and use_bias_ih:
         gates = gates + bias_ih
     if bias_hh is not None and use_bias_hh:
         gates = gates + bias_hh

@@ -4,12 +4,13 @@ from torch import nn
 
 
 class Base(nn.Module):
-    split = "right"  # "no transpose", "interleaved"
+    split = "right"  # "no transpose", "interleaved", "one head"
     merge = "right"  # "no transpose"
     scale_dim = "head"  # "dim", "none"
     softmax_dim = -1
     invert_bool = False
     use_proj = True
+    use_mask = True
 
     def __init__(self, dim, num_heads, qkv_bias=False):
         super().__init__()
@@ -25,11 +26,13 @@ class Base(nn.Module):
             q, k, v = qkv.view(B, N, 3, H, D).permute(2, 0, 3, 1, 4)
         elif self.split == "no transpose":
             q, k, v = (t.reshape(B, H, N, D) for t in qkv.chunk(3, dim=-1))
-        else:
+        elif self.split == "interleaved":
             q, k, v = qkv.view(B, N, H, 3, D).permute(3, 0, 2, 1, 4)
+        else:  # one head of all C features, each (B, 1, N, C)
+            q, k, v = (t.unsqueeze(1) for t in qkv.chunk(3, dim=-1))
         scale = {"head": D ** -0.5, "dim": C ** -0.5, "none": 1.0}[self.scale_dim]
         att = q @ k.transpose(-2, -1) * scale
-        if attn_mask is not None:
+        if attn_mask is not None and self.use_mask:
             if attn_mask.dtype == torch.bool:
                 att = att.masked_fill(attn_mask if self.invert_bool else ~attn_mask, float("-inf"))
             else:
