@@ -2,31 +2,18 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 import torch
 from torch.nn.utils import clip_grad_norm_ as torch_clip_grad_norm_  # bound before the learner's code runs
 
-from grader.check import (call, call_without_warnings, CheckFailure, describe, expect_close, expect_fast, measure,
-                         mistakes)
+from grader.check import Cases, CheckFailure, Speed, call_without_warnings, describe, expect_close, mistakes, tolerance
+from grader.check.family.optimization import parameter
 
-MISTAKE = mistakes('clip_grad_norm')
-
-
-RTOL = {np.float32: 1e-5, np.float64: 1e-10}
-ATOL = {np.float32: 1e-6, np.float64: 1e-14}
+MISTAKE = mistakes("clip_grad_norm")
+TOLERANCE = {"float32": (1e-5, 1e-6), "float64": (1e-10, 1e-14)}
+WARNINGS = dict.fromkeys(("divide by zero", "invalid value"), MISTAKE.divide_by_zero)
 
 
-def oracle(grads, max_norm):
-    params = []
-    for g in grads:
-        P = torch.zeros(g.shape, dtype=torch.float64, requires_grad=True)
-        P.grad = torch.from_numpy(g).double().clone()
-        params.append(P)
-    total = torch_clip_grad_norm_(params, max_norm)
-    return total.double(), [P.grad for P in params]
-
-
-def flat(tensors):
+def flat(tensors):  # (sum of the sizes,)
     return torch.cat([t.reshape(-1) for t in tensors]) if tensors else torch.zeros(0, dtype=torch.float64)
 
 
@@ -35,46 +22,41 @@ def check_case(clip_grad_norm, grads, max_norm):
         else f"grads=[], max_norm={max_norm!r}"
     originals = list(grads)  # the caller's arrays: these must end up clipped
     before = [g.copy() for g in grads]
-    expected_total, expected = oracle(before, max_norm)
+    params = [parameter(g, g, torch.float64) for g in before]
+    expected_total = torch_clip_grad_norm_(params, max_norm).double()
     dtype = grads[0].dtype if grads else np.dtype(np.float64)
+    rtol, atol = tolerance(dtype)  # the returned norm is a float64, held to the gradients' tolerance
     G = [torch.from_numpy(g).double() for g in before]
     norms = torch.stack([g.norm() for g in G]) if G else torch.zeros(0, dtype=torch.float64)
-    total = float(expected_total)
+    total, n = float(expected_total), len(G)
+    scaled = lambda coefs: flat([g * c for g, c in zip(G, coefs)])  # noqa: E731
 
-    def scaled(coefs):
-        return flat([g * c for g, c in zip(G, coefs)])
-
-    got_total = call_without_warnings(clip_grad_norm, grads, max_norm, case=case,
-                                      mistakes={"divide by zero": MISTAKE.divide_by_zero, "invalid value": MISTAKE.divide_by_zero})
+    got_total = call_without_warnings(clip_grad_norm, grads, max_norm, case=case, mistakes=WARNINGS)
     # The clipped gradients first: they are what training uses.
     replaced = len(grads) != len(originals) or any(a is not b for a, b in zip(grads, originals))
     unchanged = all(np.array_equal(a, b) for a, b in zip(originals, before))
     if grads and unchanged and (replaced or total > max_norm * 1.001):  # clearly needed clipping, none happened
         raise CheckFailure("the gradient arrays you were given are unchanged" + (
             " (the list now holds new arrays)" if replaced else ""), case=case, mistake=MISTAKE.not_in_place)
-    n = len(G)
     mistakes = {MISTAKE.per_tensor: lambda: scaled([min(max_norm / (float(v) + 1e-6), 1.0) for v in norms]),
                 MISTAKE.sum_of_norms: lambda: scaled([min(max_norm / (float(norms.sum()) + 1e-6), 1.0)] * n),
                 MISTAKE.no_sqrt: lambda: scaled([min(max_norm / (total**2 + 1e-6), 1.0)] * n),
                 MISTAKE.no_clamp: lambda: scaled([max_norm / (total + 1e-6)] * n),
                 MISTAKE.only_above: lambda: scaled([max_norm / (total + 1e-6) if total > max_norm else 1.0] * n),
                 MISTAKE.no_eps: lambda: scaled([min(max_norm / total, 1.0)] * n)}  # after ONLY_ABOVE: equal at total == max
-    got_flat = np.concatenate([np.ravel(g) for g in originals]) if originals else np.zeros(0, dtype)
-    expect_close(got_flat, flat(expected), case=case + " — the clipped gradients (all flattened, in order)",
-                 dtype=dtype, rtol=RTOL[dtype.type], atol=ATOL[dtype.type], mistakes=mistakes)
+    got = np.concatenate([np.ravel(g) for g in originals]) if originals else np.zeros(0, dtype)  # (sum of the sizes,)
+    expect_close(got, flat([P.grad for P in params]), dtype=dtype, mistakes=mistakes,
+                 case=case + " — the clipped gradients (all flattened, in order)")
     for a, b in zip(originals, before):
         if a.dtype != b.dtype:
             raise CheckFailure(f"a gradient changed dtype from {b.dtype} to {a.dtype}", case=case)
-    if isinstance(got_total, (np.ndarray, np.generic)) and np.ndim(got_total) == 0 or isinstance(got_total, float):
-        got_total = np.asarray(float(got_total))
-    elif isinstance(got_total, int) and not isinstance(got_total, bool):
-        got_total = np.asarray(float(got_total))
-    after = torch.from_numpy(np.concatenate([np.ravel(g) for g in originals]).astype(np.float64)) if grads \
-        else torch.zeros(0, dtype=torch.float64)
+    if isinstance(got_total, (np.ndarray, np.generic, float, int)) and not isinstance(got_total, bool) \
+            and np.ndim(got_total) == 0:
+        got_total = np.asarray(float(got_total))  # a float, a NumPy scalar or an int: compared as a 0-d array
     expect_close(got_total, expected_total, case=case + " — the returned total norm", dtype=np.float64,
-                 rtol=RTOL[dtype.type], atol=ATOL[dtype.type],
-                 mistakes={MISTAKE.norm_after: lambda: after.norm(), MISTAKE.sum_of_norms: lambda: norms.sum(),
-                           MISTAKE.no_sqrt: lambda: expected_total**2})
+                 rtol=rtol, atol=atol, mistakes={MISTAKE.norm_after: lambda: torch.from_numpy(got).double().norm(),
+                                                 MISTAKE.sum_of_norms: lambda: norms.sum(),
+                                                 MISTAKE.no_sqrt: lambda: expected_total**2})
 
 
 def given(*arrays, dtype=np.float64):
@@ -103,29 +85,22 @@ NAMED_CASES = {
 }
 
 
-@pytest.mark.parametrize("make, max_norm", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_matches_torch(target, make, max_norm):
-    check_case(target.clip_grad_norm, make(), max_norm)
-
-
-@pytest.mark.parametrize("seed", range(3), ids=lambda s: f"seed {s}")
-def test_random_case(target, seed):
+def random_params(seed):
     rng = np.random.default_rng(700 + seed)
     shapes = [tuple(int(n) for n in rng.integers(1, 5, size=int(rng.integers(1, 4)))) for _ in range(rng.integers(1, 5))]
-    check_case(target.clip_grad_norm, random(seed, shapes, scale=float(10 ** rng.uniform(-1, 1)),
-                                             dtype=[np.float32, np.float64][seed % 2])(),
-               float(np.round(rng.uniform(0.5, 3), 2)))
+    make = random(seed, shapes, scale=float(10 ** rng.uniform(-1, 1)), dtype=[np.float32, np.float64][seed % 2])
+    return make, float(np.round(rng.uniform(0.5, 3), 2))
 
 
-@pytest.mark.speed
-def test_speed_against_torch(target):
+CASES = Cases(lambda target, params: check_case(target.clip_grad_norm, params[0](), params[1]), NAMED_CASES,
+              random_params, seeds=3)
+
+
+def speed_setup(target, device):
     grads = random(0, [(2**18,)] * 4, scale=1.0, dtype=np.float32)()
-    params = []
-    for g in grads:
-        P = torch.zeros(g.shape, requires_grad=True)
-        P.grad = torch.from_numpy(g.copy())
-        params.append(P)
-    call(target.clip_grad_norm, grads, 1.0)  # a crash here is reported as a crash
-    result = measure(lambda: target.clip_grad_norm(grads, 1.0), lambda: torch_clip_grad_norm_(params, 1.0),
-                     limit=15, reference_name="clip_grad_norm_")
-    expect_fast(result, case="4 float32 arrays of 2**18 values, max_norm=1.0")
+    params = [parameter(np.zeros_like(g), g) for g in grads]
+    return (lambda: target.clip_grad_norm(grads, 1.0), lambda: torch_clip_grad_norm_(params, 1.0),
+            "4 float32 arrays of 2**18 values, max_norm=1.0")
+
+
+SPEED = Speed(speed_setup, limit=15, reference="clip_grad_norm_")

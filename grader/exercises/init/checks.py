@@ -15,12 +15,11 @@ import pytest
 import torch
 from torch.nn.init import _calculate_fan_in_and_fan_out, calculate_gain  # bound before the learner's code
 
-from grader.check import call, CheckFailure, expect_fast, LearnerCrash, measure, Mistake, mistakes
+from grader.check import Cases, CheckFailure, LearnerCrash, Speed, call, mistakes
 
-MISTAKE = mistakes('init')
-
-TORCH_INIT = {"xavier_uniform": torch.nn.init.xavier_uniform_, "xavier_normal": torch.nn.init.xavier_normal_,
-              "kaiming_uniform": torch.nn.init.kaiming_uniform_, "kaiming_normal": torch.nn.init.kaiming_normal_}
+MISTAKE = mistakes("init")
+NAMES = ("xavier_uniform", "xavier_normal", "kaiming_uniform", "kaiming_normal")
+TORCH_INIT = tuple(getattr(torch.nn.init, name + "_") for name in NAMES)  # bound before the learner's code
 
 Z = 7.0  # standard errors allowed in every statistical test
 P_TAIL = math.erfc(2 / math.sqrt(2))  # P(|N(0, 1)| > 2) = 0.0455
@@ -34,49 +33,34 @@ def fans(shape, *, swap=False, receptive=True):
     return (fan_out, fan_in) if swap else (fan_in, fan_out)
 
 
-def target_std(name, shape, kwargs, **change) -> float:
-    """The standard deviation torch.nn.init gives, or the one a classic mistake gives (`change`)."""
-    fan_in, fan_out = fans(shape, swap=change.get("swap", False), receptive=change.get("receptive", True))
+def target_std(name, shape, kwargs, mistake=None) -> float:
+    """The standard deviation torch.nn.init gives, or the one `mistake` (its exercise.toml key) would give."""
+    fan_in, fan_out = fans(shape, swap=mistake == "fans_swapped", receptive=mistake != "receptive_field")
     if name.startswith("xavier"):
-        gain = 1.0 if change.get("no_gain") else kwargs.get("gain", 1.0)
-        if change.get("lecun"):
-            return gain * math.sqrt(1 / fan_in)
-        if change.get("no_average"):
-            return gain * math.sqrt(1 / (fan_in + fan_out))
-        if change.get("no_sqrt"):
-            return gain**2 * 2 / (fan_in + fan_out)
-        return gain * math.sqrt(2 / (fan_in + fan_out))
-    a, mode, nonlinearity = kwargs.get("a", 0), kwargs.get("mode", "fan_in"), kwargs.get("nonlinearity", "leaky_relu")
-    if change.get("mode_ignored"):
-        mode = "fan_in" if mode == "fan_out" else "fan_out"
-    if change.get("slope_ignored"):
-        a = 0
-    if change.get("nonlinearity_ignored"):
-        nonlinearity, a = "leaky_relu", 0
+        gain = 1.0 if mistake == "gain_ignored" else kwargs.get("gain", 1.0)
+        var = {"lecun": 1 / fan_in, "no_average": 1 / (fan_in + fan_out)}.get(mistake, 2 / (fan_in + fan_out))
+        return gain**2 * var if mistake == "no_sqrt" else gain * math.sqrt(var)
+    a = 0 if mistake in ("slope_ignored", "nonlinearity_ignored") else kwargs.get("a", 0)
+    nonlinearity = "leaky_relu" if mistake == "nonlinearity_ignored" else kwargs.get("nonlinearity", "leaky_relu")
+    fan = fan_in if (kwargs.get("mode", "fan_in") == "fan_in") != (mistake == "mode_ignored") else fan_out
     gain = calculate_gain(nonlinearity, a)
-    fan = fan_in if mode == "fan_in" else fan_out
-    return gain**2 / fan if change.get("no_sqrt") else gain / math.sqrt(fan)
+    return gain**2 / fan if mistake == "no_sqrt" else gain / math.sqrt(fan)
+
+
+# The mistakes of scale, in the order they are tried; each changes nothing where it does not apply.
+SCALE_MISTAKES = ("mode_ignored", "fans_swapped", "no_sqrt", "receptive_field", "lecun", "no_average", "gain_ignored",
+                  "slope_ignored", "nonlinearity_ignored")
 
 
 def scale_mistakes(name, shape, kwargs) -> dict:
     """Each classic mistake and the std it would give in this case."""
-    changes = {MISTAKE.mode_ignored: dict(mode_ignored=True), MISTAKE.fans_swapped: dict(swap=True), MISTAKE.no_sqrt: dict(no_sqrt=True)}
-    if len(shape) > 2:
-        changes[MISTAKE.receptive_field] = dict(receptive=False)
-    if name.startswith("xavier"):
-        changes.pop(MISTAKE.mode_ignored)
-        changes.pop(MISTAKE.fans_swapped)  # Xavier is symmetric in the fans
-        changes |= {MISTAKE.lecun: dict(lecun=True), MISTAKE.no_average: dict(no_average=True), MISTAKE.gain_ignored: dict(no_gain=True)}
-    else:
-        if kwargs.get("mode", "fan_in") == "fan_in":
-            changes.pop(MISTAKE.mode_ignored)
-        changes |= {MISTAKE.slope_ignored: dict(slope_ignored=True), MISTAKE.nonlinearity_ignored: dict(nonlinearity_ignored=True)}
-    right = target_std(name, shape, kwargs)
-    found = {}
-    for mistake, change in changes.items():
-        std = target_std(name, shape, kwargs, **change)
+    right, found = target_std(name, shape, kwargs), {}
+    for key in SCALE_MISTAKES:
+        if key == "mode_ignored" and kwargs.get("mode", "fan_in") == "fan_in":
+            continue  # ignoring the mode means using fan_in: right here
+        std = target_std(name, shape, kwargs, key)
         if not math.isclose(std, right, rel_tol=0.05):  # a mistake that changes nothing here is no diagnosis
-            found[mistake] = std
+            found[getattr(MISTAKE, key)] = std
     if name.endswith("uniform"):
         found[MISTAKE.bound_is_std] = right / math.sqrt(3)
     else:
@@ -110,7 +94,8 @@ def normal_fits(w, std) -> bool:
 
 
 def check_init(module, name, shape, kwargs, seed=0):
-    case = f"{name}(shape={tuple(shape)}" + "".join(f", {k}={v!r}" for k, v in kwargs.items()) + f", rng=default_rng({seed}))"
+    args = "".join(f", {k}={v!r}" for k, v in kwargs.items())
+    case = f"{name}(shape={tuple(shape)}{args}, rng=default_rng({seed}))"
     w = draw(getattr(module, name), shape, kwargs, seed, case)
     n, std = w.size, target_std(name, shape, kwargs)
     mean, sample_std, top = float(w.mean()), float(w.std()), float(np.abs(w).max())
@@ -141,8 +126,7 @@ def check_init(module, name, shape, kwargs, seed=0):
                        f"{tail:.2%} beyond 2 std", case=case, mistake=named)
 
 
-NAMES = ("xavier_uniform", "xavier_normal", "kaiming_uniform", "kaiming_normal")
-CASES = {
+STATISTICS_CASES = {
     "xavier_uniform: smallest, linear (256, 64)": ("xavier_uniform", (256, 64), {}),
     "xavier_uniform: conv (64, 32, 3, 3), gain 5/3": ("xavier_uniform", (64, 32, 3, 3), dict(gain=5 / 3)),
     "xavier_normal: linear (64, 256)": ("xavier_normal", (64, 256), {}),
@@ -169,9 +153,7 @@ def test_shape_and_dtype(target, name):
         raise CheckFailure("a value lies outside the bound", case=case)
 
 
-@pytest.mark.parametrize("name, shape, kwargs", CASES.values(), ids=CASES.keys())
-def test_matches_torch_statistics(target, name, shape, kwargs):
-    check_init(target, name, shape, kwargs)
+CASES = Cases(lambda target, params: check_init(target, *params), STATISTICS_CASES, name="matches torch statistics")
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -200,16 +182,11 @@ def test_one_dimensional_shape_raises(target, name):
         raise CheckFailure(f"expected a ValueError (no fans for fewer than 2 dimensions), got {crash}",
                            case=case) from None
     raise CheckFailure("expected a ValueError: fan_in and fan_out need at least 2 dimensions, as in torch",
-                       case=case, mistake=Mistake("1-D shape accepted", "torch raises ValueError: a 1-D shape "
-                                                  "has no fan_in and fan_out", "fans-in-torch"))
+                       case=case, mistake=MISTAKE.one_d_accepted)
 
 
-@pytest.mark.speed
-def test_speed_against_torch(target):
-    shape = (128, 64, 3, 3)
-    rng = np.random.default_rng(0)
-    for name in NAMES:
-        call(getattr(target, name), shape, rng=rng)  # a crash here is reported as a crash
+def speed_setup(target, device):
+    shape, rng = (128, 64, 3, 3), np.random.default_rng(0)
     W = torch.empty(shape, dtype=torch.float64)
 
     def learner():
@@ -217,8 +194,9 @@ def test_speed_against_torch(target):
             getattr(target, name)(shape, rng=rng)
 
     def reference():
-        for init in TORCH_INIT.values():
+        for init in TORCH_INIT:
             init(W)
+    return learner, reference, f"each of the four initialisers on shape {shape}, float64"
 
-    result = measure(learner, reference, limit=15, reference_name="torch.nn.init")
-    expect_fast(result, case=f"each of the four initialisers on shape {shape}, float64")
+
+SPEED = Speed(speed_setup, limit=15, reference="torch.nn.init")

@@ -4,13 +4,15 @@ from __future__ import annotations
 import inspect
 
 import numpy as np
-import pytest
 import torch
 
-from grader.check import (call, call_without_warnings, CheckFailure, describe, expect_close, expect_fast,
-                         expect_unchanged, measure, Mistake, mistakes, snapshot)
+from grader.check import (Cases, CheckFailure, Speed, call_without_warnings, describe, expect_close, expect_unchanged,
+                          mistakes, snapshot)
+from grader.check.family.optimization import parameter
 
-MISTAKE = mistakes('optimizers')
+MISTAKE = mistakes("optimizers")
+TOLERANCE = {"float32": (1e-5, 1e-6), "float64": (1e-9, 1e-12)}
+WARNINGS = dict.fromkeys(("divide by zero", "invalid value"), MISTAKE.step_from_zero)
 
 TORCH = {"sgd": torch.optim.SGD, "adam": torch.optim.Adam, "adamw": torch.optim.AdamW}  # bound before the learner
 
@@ -33,42 +35,29 @@ def torch_step(which, optimizer) -> None:
         PLAIN_STEP[which](optimizer)
 
 
-WARNINGS = {"divide by zero": MISTAKE.step_from_zero, "invalid value": MISTAKE.step_from_zero}
-RTOL = {np.float32: 1e-5, np.float64: 1e-9}
-ATOL = {np.float32: 1e-6, np.float64: 1e-12}
-
-
 def torch_trajectory(which, p0, grads, hyper) -> torch.Tensor:
     """The oracle: torch.optim fed the same gradients, the parameter after every step."""
-    P = torch.from_numpy(p0).double().clone().requires_grad_(True)
+    P = parameter(p0, dtype=torch.float64)
     optimizer = TORCH[which]([P], **hyper)
     after = []
     for g in grads:
-        P.grad = torch.from_numpy(g).double().clone()
+        P.grad = torch.tensor(g, dtype=torch.float64)
         torch_step(which, optimizer)
         after.append(P.detach().clone())
-    return torch.stack(after)
+    return torch.stack(after)  # (steps, *param.shape)
 
 
 def sgd_variant(p0, grads, lr, momentum=0.0, weight_decay=0.0, *, mode):
     """SGD with one classic mistake, in float64 (a variant to recognise, never the oracle)."""
     P, buf, after = torch.from_numpy(p0).double(), None, []
+    first = {"ema from zero": 1 - momentum, "first twice": 1 + momentum}.get(mode, 1)  # the buffer's first gradient
+    damp = 1 - momentum if mode in ("ema", "ema from zero") else 1  # the weight of later gradients
     for G in (torch.from_numpy(g).double() for g in grads):
         g = G if mode in ("no weight decay", "decay outside") else G + weight_decay * P
-        if mode == "no momentum":
-            buf = g
-        elif mode == "ema":
-            buf = g.clone() if buf is None else momentum * buf + (1 - momentum) * g
-        elif mode == "ema from zero":
-            buf = (1 - momentum) * g if buf is None else momentum * buf + (1 - momentum) * g
-        elif mode == "first twice":
-            buf = (1 + momentum) * g if buf is None else momentum * buf + g
-        else:
-            buf = g.clone() if buf is None else momentum * buf + g
-        step = buf if momentum else g
-        P = P - lr * step - (lr * weight_decay * P if mode == "decay outside" else 0)
+        buf = g if mode == "no momentum" else first * g if buf is None else momentum * buf + damp * g
+        P = P - lr * (buf if momentum else g) - (lr * weight_decay * P if mode == "decay outside" else 0)
         after.append(P)
-    return torch.stack(after)
+    return torch.stack(after)  # (steps, *param.shape)
 
 
 def adam_variant(p0, grads, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=None, *, decoupled, mode=""):
@@ -76,15 +65,16 @@ def adam_variant(p0, grads, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=
     if weight_decay is None:  # the defaults of torch.optim.AdamW and Adam
         weight_decay = 1e-2 if decoupled else 0.0
     (b1, b2), P, after = betas, torch.from_numpy(p0).double(), []
+    coupled = decoupled == (mode == "swap decay")  # True: L2 in the gradient
+    decay = weight_decay and mode != "no decay"
     m = v = torch.zeros_like(P)
     for k, G in enumerate(torch.from_numpy(g).double() for g in grads):
         t = 1 if mode == "state not kept" else k + 1 + (1 if mode == "t + 1" else 0)
         if mode == "state not kept":
             m = v = torch.zeros_like(P)
-        coupled = decoupled == (mode == "swap decay")  # True: L2 in the gradient
-        if weight_decay and coupled and mode != "no decay":
+        if decay and coupled:
             G = G + weight_decay * P
-        if weight_decay and not coupled and mode not in ("no decay", "decay after"):
+        if decay and not coupled and mode != "decay after":
             P = P * (1 - (1 if mode == "decay without lr" else lr) * weight_decay)
         m, v = b1 * m + (1 - b1) * G, b2 * v + (1 - b2) * G * G
         bc1 = 1 if mode in ("no correction", "no m correction") else 1 - b1**t
@@ -96,55 +86,51 @@ def adam_variant(p0, grads, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=
         else:
             denom = torch.sqrt(v / bc2) + (0 if mode == "no eps" else eps)
         P = P - lr * (m / bc1) / denom
-        if mode == "decay after" and weight_decay and not coupled:
+        if decay and not coupled and mode == "decay after":
             P = P * (1 - lr * weight_decay)
         after.append(P)
-    return torch.stack(after)
+    return torch.stack(after)  # (steps, *param.shape)
 
 
 def variants(which, p0, grads, hyper) -> dict:
+    """Each classic mistake that this case can show, and the trajectory it would give."""
     if which == "sgd":
         run = lambda mode: lambda: sgd_variant(p0, grads, **hyper, mode=mode)  # noqa: E731
-        found = {}
-        if hyper.get("weight_decay"):
-            found |= {MISTAKE.sgd_no_wd: run("no weight decay"), MISTAKE.sgd_wd_outside: run("decay outside")}
-        if hyper.get("momentum"):
-            found |= {MISTAKE.sgd_no_momentum: run("no momentum"), MISTAKE.sgd_ema: run("ema"), MISTAKE.sgd_ema_zero: run("ema from zero"),
-                      MISTAKE.sgd_first_twice: run("first twice")}
-        return found
-    decoupled = which == "adamw"
-    run = lambda mode: lambda: adam_variant(p0, grads, **hyper, decoupled=decoupled, mode=mode)  # noqa: E731
-    found = {MISTAKE.no_bias_correction: run("no correction"),
-             MISTAKE.half_bias_correction: run("no m correction"),
-             Mistake(MISTAKE.half_bias_correction.name, "correct both: v / (1 - beta2**t) as well as m / (1 - beta1**t)",
-                     MISTAKE.half_bias_correction.anchor): run("no v correction"),
-             MISTAKE.step_plus_one: run("t + 1"), MISTAKE.state_not_kept: run("state not kept"),
-             MISTAKE.eps_inside: run("eps inside"), MISTAKE.eps_before: run("eps before"), MISTAKE.eps_missing: run("no eps")}
-    if hyper.get("weight_decay", 1e-2 if decoupled else 0):
-        if decoupled:
-            found |= {MISTAKE.adamw_coupled: run("swap decay"), MISTAKE.adamw_no_lr: run("decay without lr"),
-                      MISTAKE.adamw_decay_after: run("decay after"), MISTAKE.adamw_wd_ignored: run("no decay")}
-        else:
-            found |= {MISTAKE.adam_wd_ignored: run("no decay"), MISTAKE.adam_wd_decoupled: run("swap decay")}
-    return found
+        wd = {MISTAKE.sgd_no_wd: "no weight decay", MISTAKE.sgd_wd_outside: "decay outside"}
+        momentum = {MISTAKE.sgd_no_momentum: "no momentum", MISTAKE.sgd_ema: "ema", MISTAKE.sgd_ema_zero: "ema from zero",
+                    MISTAKE.sgd_first_twice: "first twice"}
+        modes = (wd if hyper.get("weight_decay") else {}) | (momentum if hyper.get("momentum") else {})
+    else:
+        run = lambda mode: lambda: adam_variant(p0, grads, **hyper, decoupled=which == "adamw", mode=mode)  # noqa: E731
+        modes = {MISTAKE.no_bias_correction: "no correction", MISTAKE.half_bias_correction: "no m correction",
+                 MISTAKE.half_bias_correction_v: "no v correction", MISTAKE.step_plus_one: "t + 1",
+                 MISTAKE.state_not_kept: "state not kept", MISTAKE.eps_inside: "eps inside",
+                 MISTAKE.eps_before: "eps before", MISTAKE.eps_missing: "no eps"}
+        if which == "adamw" and hyper.get("weight_decay", 1e-2):
+            modes |= {MISTAKE.adamw_coupled: "swap decay", MISTAKE.adamw_no_lr: "decay without lr",
+                      MISTAKE.adamw_decay_after: "decay after", MISTAKE.adamw_wd_ignored: "no decay"}
+        elif which == "adam" and hyper.get("weight_decay"):
+            modes |= {MISTAKE.adam_wd_ignored: "no decay", MISTAKE.adam_wd_decoupled: "swap decay"}
+    return {mistake: run(mode) for mistake, mode in modes.items()}
 
 
-def check_run(module, which, p0, grads, hyper):
+def check_run(module, params):
+    which, make, hyper = params
+    p0, grads = make()
     step = getattr(module, f"{which}_step")
-    steps = len(grads)
-    case = f"{which}_step: " + describe(param=p0, **hyper) + f", {steps} step{'s' * (steps > 1)}"
+    case = f"{which}_step: " + describe(param=p0, **hyper) + f", {len(grads)} step{'s' * (len(grads) > 1)}"
     expected = torch_trajectory(which, p0, grads, hyper)
     mistakes = variants(which, p0, grads, hyper)
     state, param = {}, p0.copy()
     for k, g in enumerate(grads):
         at = f"{case} — after step {k + 1}"
         grad = g.copy()
-        before = snapshot(param=param, grad=grad)
+        before = snapshot(param=param, grad=grad)  # by hand: call_unchanged does not watch for NumPy warnings
         new = call_without_warnings(step, param, grad, state, case=at, mistakes=WARNINGS, **hyper)
         expect_unchanged(before, {"param": param, "grad": grad}, case=at)
         if not isinstance(state, dict):
             raise CheckFailure("the state passed in must stay a dict", case=at)
-        expect_close(new, expected[k], case=at, dtype=p0.dtype, rtol=RTOL[p0.dtype.type], atol=ATOL[p0.dtype.type],
+        expect_close(new, expected[k], case=at, dtype=p0.dtype,
                      mistakes={m: (lambda f=f, k=k: f()[k]) for m, f in mistakes.items()})
         param = new
 
@@ -159,7 +145,7 @@ def run_case(seed, shape=(5,), steps=100, grad_scale=1.0, dtype=np.float64):
 
 
 # Inputs are built afresh for every check: a function that modifies its input must not spoil the next check.
-NAMED_CASES = {
+CASES = Cases(check_run, {
     "sgd: smallest: plain SGD, one value, 3 steps": ("sgd", run_case(0, (1,), steps=3), dict(lr=0.1)),
     "sgd: momentum 0.9": ("sgd", run_case(1), dict(lr=0.05, momentum=0.9)),
     "sgd: weight decay": ("sgd", run_case(2), dict(lr=0.05, weight_decay=0.1)),
@@ -176,27 +162,15 @@ NAMED_CASES = {
     "adamw: weight decay 0.1, lr 1e-2": ("adamw", run_case(13, (2, 3)), dict(lr=1e-2, weight_decay=0.1)),
     "adamw: small gradients (eps matters)": ("adamw", run_case(14, grad_scale=1e-6), dict(lr=1e-3)),
     "adamw: float32": ("adamw", run_case(15, (3, 2), dtype=np.float32), dict(lr=1e-2, weight_decay=0.05)),
-}
+})
 
 
-@pytest.mark.parametrize("which, make, hyper", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_matches_torch(target, which, make, hyper):
-    check_run(target, which, *make(), hyper)
-
-
-@pytest.mark.speed
-def test_speed_against_torch(target):
+def speed_setup(target, device):
     rng = np.random.default_rng(0)
     p0, g = (rng.standard_normal(2**16).astype(np.float32) for _ in range(2))
     hyper = {"sgd": dict(lr=0.01, momentum=0.9, weight_decay=1e-4), "adam": dict(lr=1e-3), "adamw": dict(lr=1e-3)}
     states = {which: {} for which in hyper}
-    for which in hyper:
-        call(getattr(target, f"{which}_step"), p0, g, states[which], **hyper[which])  # a crash is reported as such
-    optimizers = {}
-    for which in hyper:
-        P = torch.from_numpy(p0.copy()).requires_grad_(True)
-        P.grad = torch.from_numpy(g)
-        optimizers[which] = TORCH[which]([P], **hyper[which])
+    optimizers = {which: TORCH[which]([parameter(p0, g)], **hyper[which]) for which in hyper}
 
     def learner():
         for which in hyper:
@@ -205,6 +179,7 @@ def test_speed_against_torch(target):
     def reference():
         for which, optimizer in optimizers.items():
             torch_step(which, optimizer)
+    return learner, reference, "one step of SGD (momentum), Adam and AdamW on " + describe(param=p0)
 
-    result = measure(learner, reference, limit=15, reference_name="torch.optim")
-    expect_fast(result, case="one step of SGD (momentum), Adam and AdamW on " + describe(param=p0))
+
+SPEED = Speed(speed_setup, limit=15, reference="torch.optim")

@@ -1,0 +1,8 @@
+"""Adam correcting v but not m."""
+from _base import adam_update, adamw_step, sgd_step  # noqa: F401
+
+EXPECTED_MISTAKE = "bias correction of one moment missing"
+
+
+def adam_step(param, grad, state, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0):
+    return adam_update(param, grad + weight_decay * param, state, lr, betas, eps, correct=(False, True))
