@@ -4,7 +4,7 @@
   (conv2d, depthwise_separable_conv2d, conv_transpose2d, max_pool2d, avg_pool2d);
 - `out_size`: the floor formula of a convolution or a pooling along one axis;
 - the pooling checks: cases, shape diagnoses and the mistakes both poolings can make
-  (`pool_cases`, `pool_speed`, `TOLERANCE`: max_pool2d, avg_pool2d);
+  (`pool_cases`, `pool_speed`, `POOL_TOLERANCE`: max_pool2d, avg_pool2d);
 - `Grid` and `torch_length`: output sizes checked against torch on a dense grid of arguments
   (conv_output_size, pool_output_size, conv_transpose_output_size).
 """
@@ -37,8 +37,8 @@ def out_size(size, k, s, p):
     return (size + 2 * p - k) // s + 1
 
 
-# Pooling (max_pool2d, avg_pool2d): float64 is compared more tightly than the default.
-TOLERANCE = {"float32": (1e-5, 1e-5), "float64": (1e-10, 1e-12)}
+# Pooling (max_pool2d, avg_pool2d): the TOLERANCE of both, tighter than the default.
+POOL_TOLERANCE = {"float32": (1e-5, 1e-5), "float64": (1e-10, 1e-12)}
 
 
 def ceil_out_size(size, k, s, p, starts_inside=True):
@@ -143,9 +143,9 @@ def pool_cases(name, torch_fn, M, own):
 def pool_speed(name, torch_fn, *, limit):
     """Measured (loaded 2-core machine): max: tap loop 0.3x, sliding_window_view 4-7x, a loop over output
     pixels 100-140x torch; avg: tap loop 0.8x, sliding_window_view 5-9x, prefix sums 8-15x, pixel loop 500x+."""
-    return numpy_speed(name, torch_fn, lambda: ({"x": make_input(0, 1, 1, 512, 512, dtype=np.float32),  # 256 x 256 outputs
-                                                 "kernel_size": 3}, {"stride": 2, "padding": 1}),
-                       limit=limit, reference_name=f"torch {name}")
+    def case():  # kernel 3, stride 2, padding 1: 256 x 256 outputs
+        return {"x": make_input(0, 1, 1, 512, 512, dtype=np.float32), "kernel_size": 3}, {"stride": 2, "padding": 1}
+    return numpy_speed(name, torch_fn, case, limit=limit, reference_name=f"torch {name}")
 
 
 # Output sizes (conv_output_size, pool_output_size, conv_transpose_output_size).

@@ -31,7 +31,8 @@ def torch_size(size, kernel_size, stride=1, padding=0, dilation=1):
                         stride=stride, padding=padding, dilation=dilation)
 
 
-GRID = Grid(torch_size, VARIANTS, oracle="conv1d", text="size <= 10, kernel <= 5, stride <= 4, padding <= 3, dilation <= 3",
+GRID = Grid(torch_size, VARIANTS, oracle="conv1d",
+            text="size <= 10, kernel <= 5, stride <= 4, padding <= 3, dilation <= 3",
             size=range(1, 11), kernel_size=range(1, 6), stride=range(1, 5), padding=range(4), dilation=range(1, 4))
 full = GRID.case
 
