@@ -43,8 +43,9 @@ def conv2d(
         - Kernels may be non-square, inputs non-square, the stride larger than the kernel,
           and the kernel as large as the padded input (then H_out = W_out = 1).
         - The speed check times float32 inputs of shape (8, 16, 32, 32) with 32 kernels of
-          3×3 against torch on one thread: loops over output pixels are too slow; a loop over
-          the kH*kW kernel taps, im2col or sliding_window_view + tensordot are fast enough.
+          3×3 against torch on one thread (limit 25x): loops over output pixels are too slow;
+          a loop over the kH*kW kernel taps, im2col or sliding_window_view + tensordot are
+          fast enough.
     """
     # TODO: compute the output size, pad x, slide the kernel, sum over channels and taps, add bias.
     raise NotImplementedError("conv2d: implement it in exercises/conv2d.py")

@@ -5,13 +5,10 @@ import numpy as np
 import torch
 from torch.nn.functional import conv2d as torch_conv2d  # bound before the learner's code runs
 
-from grader.check import Cases, Speed, call_unchanged, describe, expect_close, mistakes, pair
+from grader.check import Cases, call_unchanged, describe, expect_close, mistakes, pair
+from grader.check.family.pooling import numpy_speed, out_size
 
 MISTAKE = mistakes("conv2d")
-
-
-def _out_size(size, k, s, p):
-    return (size + 2 * p - k) // s + 1
 
 
 def make_case(seed, N, C, H, W, O, kH, kW, stride=1, padding=0, bias=True, dtype=np.float64):
@@ -55,11 +52,11 @@ def check_case(conv2d, x, w, b, stride, padding):
         eH, eW = expected_shape[2:]
         if (pH == 0 and gH <= 0) or (pW == 0 and gW <= 0):
             return MISTAKE.zero_padding_breaks
-        if (gH, gW) == (_out_size(H, kH, sH, pH / 2) // 1, _out_size(W, kW, sW, pW / 2) // 1) and (pH or pW):
+        if (gH, gW) == (out_size(H, kH, sH, pH / 2) // 1, out_size(W, kW, sW, pW / 2) // 1) and (pH or pW):
             return MISTAKE.padding_once
-        if (gH, gW) == (_out_size(H, kH, sH, 2 * pH), _out_size(W, kW, sW, 2 * pW)) and (pH or pW):
+        if (gH, gW) == (out_size(H, kH, sH, 2 * pH), out_size(W, kW, sW, 2 * pW)) and (pH or pW):
             return MISTAKE.padding_twice
-        squares = {(_out_size(W if a else H, kW if b_ else kH, sW if c else sH, pW if d else pH))
+        squares = {(out_size(W if a else H, kW if b_ else kH, sW if c else sH, pW if d else pH))
                    for a in (0, 1) for b_ in (0, 1) for c in (0, 1) for d in (0, 1)} - {eW}
         if gH == eH and gW in squares:
             return MISTAKE.pair_as_int if not isinstance(stride, int) or not isinstance(padding, int) else MISTAKE.square_only
@@ -103,12 +100,9 @@ def random_params(seed):
 CASES = Cases(lambda target, params: check_case(target.conv2d, *make_case(**params)), NAMED_CASES, random_params)
 
 
-def speed_setup(target, device):
+def speed_case():
     x, w, b, stride, padding = make_case(0, N=8, C=16, H=32, W=32, O=32, kH=3, kW=3, padding=1, dtype=np.float32)
-    X, Wt, B = torch.from_numpy(x), torch.from_numpy(w), torch.from_numpy(b)
-    return (lambda: target.conv2d(x, w, b, stride=stride, padding=padding),
-            lambda: torch_conv2d(X, Wt, B, stride=stride, padding=padding),
-            describe(x=x, weight=w, bias=b, stride=stride, padding=padding))
+    return dict(x=x, weight=w, bias=b), dict(stride=stride, padding=padding)
 
 
-SPEED = Speed(speed_setup, limit=25, reference="torch conv2d")
+SPEED = numpy_speed("conv2d", torch_conv2d, speed_case, limit=25, reference_name="torch conv2d")

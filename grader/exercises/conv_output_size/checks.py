@@ -1,16 +1,13 @@
 """Checks of exercises/conv_output_size.py against the shapes torch's own conv layers produce."""
 from __future__ import annotations
 
-import functools
-import itertools
-
-import pytest
 import torch
 from torch.nn.functional import conv1d as torch_conv1d  # bound before the learner's code runs
 
-from grader.check import call, describe, expect_int, expect_int_on_grid, mistakes, reproduced_mistake
+from grader.check import Cases, mistakes
+from grader.check.family.pooling import Grid, torch_length
 
-MISTAKE = mistakes('conv_output_size')
+MISTAKE = mistakes("conv_output_size")
 
 VARIANTS = {
     MISTAKE.no_plus_one: lambda size, kernel_size, stride, padding, dilation:
@@ -30,30 +27,14 @@ VARIANTS = {
 
 def torch_size(size, kernel_size, stride=1, padding=0, dilation=1):
     """The length torch's conv1d produces, or None where torch rejects the arguments."""
-    try:
-        return torch_conv1d(torch.zeros(1, 1, size), torch.zeros(1, 1, kernel_size),
-                            stride=stride, padding=padding, dilation=dilation).shape[-1]
-    except RuntimeError:
-        return None
+    return torch_length(torch_conv1d, torch.zeros(1, 1, size), torch.zeros(1, 1, kernel_size),
+                        stride=stride, padding=padding, dilation=dilation)
 
 
-GRID = [dict(size=n, kernel_size=k, stride=s, padding=p, dilation=d)
-        for n, k, s, p, d in itertools.product(range(1, 11), range(1, 6), range(1, 5), range(4), range(1, 4))]
-
-
-@functools.cache
-def valid_grid():
-    """(case, torch's size) for every grid point torch accepts, smallest input first (computed once)."""
-    return [(c, n) for c in GRID if (n := torch_size(**c)) is not None]
-
-
-def diagnose(fn):
-    return lambda: reproduced_mistake(fn, VARIANTS, [c for c, _ in valid_grid()])
-
-
-def full(size, kernel_size, stride=1, padding=0, dilation=1):
-    return dict(size=size, kernel_size=kernel_size, stride=stride, padding=padding, dilation=dilation)
-
+GRID = Grid(torch_size, VARIANTS, oracle="conv1d",
+            text="size <= 10, kernel <= 5, stride <= 4, padding <= 3, dilation <= 3",
+            size=range(1, 11), kernel_size=range(1, 6), stride=range(1, 5), padding=range(4), dilation=range(1, 4))
+full = GRID.case
 
 NAMED_CASES = {
     "smallest: size 1, kernel 1": full(1, 1),
@@ -72,20 +53,16 @@ NAMED_CASES = {
 }
 
 
-@pytest.mark.parametrize("params", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_classic_layer(target, params):
+def classic_layer(target, params):
     # nn.Conv2d itself is the oracle here: the height of the output of a real layer.
     layer = torch.nn.Conv2d(1, 1, params["kernel_size"], params["stride"], params["padding"], params["dilation"])
     with torch.no_grad():
         expected = layer(torch.zeros(1, 1, params["size"], params["size"])).shape[-2]
-    got = call(target.conv_output_size, **params)
-    expect_int(got, expected, case=describe(**params) + f" (nn.Conv2d gives {expected})",
-               diagnose=diagnose(target.conv_output_size))
+    GRID.expect_layer(target.conv_output_size, params, expected, "nn.Conv2d")
+
+
+CASES = Cases(classic_layer, NAMED_CASES, name="classic layer")
 
 
 def test_every_combination_of_a_dense_grid(target):
-    fn = target.conv_output_size
-    expect_int_on_grid(fn, valid_grid(), oracle="conv1d", diagnose=diagnose(fn),
-                       grid="size <= 10, kernel <= 5, stride <= 4, padding <= 3, dilation <= 3")
-
-
+    GRID.expect(target.conv_output_size)

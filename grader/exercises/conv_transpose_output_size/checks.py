@@ -1,17 +1,13 @@
 """Checks of exercises/conv_transpose_output_size.py against the shapes torch's transposed convolutions produce."""
 from __future__ import annotations
 
-import functools
-import itertools
-
-import pytest
 import torch
 from torch.nn.functional import conv_transpose1d as torch_conv_transpose1d  # bound before the learner's code
 
-from grader.check import call, describe, expect_int, expect_int_on_grid, mistakes, reproduced_mistake
+from grader.check import Cases, mistakes
+from grader.check.family.pooling import Grid, torch_length
 
-MISTAKE = mistakes('conv_transpose_output_size')
-
+MISTAKE = mistakes("conv_transpose_output_size")
 
 
 def _size(size, kernel_size, stride, padding, output_padding, dilation,
@@ -39,32 +35,15 @@ VARIANTS = {
 
 def torch_size(size, kernel_size, stride=1, padding=0, output_padding=0, dilation=1):
     """The length torch's conv_transpose1d produces, or None where torch rejects the arguments."""
-    try:
-        return torch_conv_transpose1d(torch.zeros(1, 1, size), torch.zeros(1, 1, kernel_size), stride=stride,
-                                      padding=padding, output_padding=output_padding, dilation=dilation).shape[-1]
-    except RuntimeError:
-        return None
+    return torch_length(torch_conv_transpose1d, torch.zeros(1, 1, size), torch.zeros(1, 1, kernel_size), stride=stride,
+                        padding=padding, output_padding=output_padding, dilation=dilation)
 
 
-GRID = [dict(size=n, kernel_size=k, stride=s, padding=p, output_padding=o, dilation=d)
-        for n, k, s, p, o, d in itertools.product(range(1, 7), range(1, 6), range(1, 5), range(3), range(3),
-                                                  range(1, 4))]
-
-
-@functools.cache
-def valid_grid():
-    """(case, torch's size) for every grid point torch accepts, smallest input first (computed once)."""
-    return [(c, n) for c in GRID if (n := torch_size(**c)) is not None]
-
-
-def diagnose(fn):
-    return lambda: reproduced_mistake(fn, VARIANTS, [c for c, _ in valid_grid()])
-
-
-def full(size, kernel_size, stride=1, padding=0, output_padding=0, dilation=1):
-    return dict(size=size, kernel_size=kernel_size, stride=stride, padding=padding,
-                output_padding=output_padding, dilation=dilation)
-
+GRID = Grid(torch_size, VARIANTS, oracle="conv_transpose1d",
+            text="size <= 6, kernel <= 5, stride <= 4, padding <= 2, output_padding <= 2, dilation <= 3",
+            size=range(1, 7), kernel_size=range(1, 6), stride=range(1, 5), padding=range(3), output_padding=range(3),
+            dilation=range(1, 4))
+full = GRID.case
 
 NAMED_CASES = {
     "smallest: size 1, kernel 1": full(1, 1),
@@ -81,22 +60,18 @@ NAMED_CASES = {
 }
 
 
-@pytest.mark.parametrize("params", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_classic_layer(target, params):
+def classic_layer(target, params):
     # nn.ConvTranspose2d itself is the oracle here: the height of the output of a real layer.
     p = params
     layer = torch.nn.ConvTranspose2d(1, 1, p["kernel_size"], p["stride"], p["padding"], p["output_padding"],
                                      dilation=p["dilation"], bias=False)
     with torch.no_grad():
         expected = layer(torch.zeros(1, 1, p["size"], p["size"])).shape[-2]
-    got = call(target.conv_transpose_output_size, **params)
-    expect_int(got, expected, case=describe(**params) + f" (nn.ConvTranspose2d gives {expected})",
-               diagnose=diagnose(target.conv_transpose_output_size))
+    GRID.expect_layer(target.conv_transpose_output_size, params, expected, "nn.ConvTranspose2d")
+
+
+CASES = Cases(classic_layer, NAMED_CASES, name="classic layer")
 
 
 def test_every_combination_of_a_dense_grid(target):
-    fn = target.conv_transpose_output_size
-    expect_int_on_grid(fn, valid_grid(), oracle="conv_transpose1d", diagnose=diagnose(fn),
-                       grid="size <= 6, kernel <= 5, stride <= 4, padding <= 2, output_padding <= 2, dilation <= 3")
-
-
+    GRID.expect(target.conv_transpose_output_size)

@@ -2,18 +2,13 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 import torch
 from torch.nn.functional import conv2d as torch_conv2d  # bound before the learner's code runs
 
-from grader.check import (a_mistake_has_shape, call, describe, expect_close, expect_fast, expect_unchanged, measure,
-                         mistakes, pair, snapshot)
+from grader.check import Cases, a_mistake_has_shape, call_unchanged, describe, expect_close, mistakes, pair
+from grader.check.family.pooling import numpy_speed
 
-MISTAKE = mistakes('depthwise_separable_conv2d')
-
-
-RTOL = {np.float32: 1e-4, np.float64: 1e-7}
-ATOL = {np.float32: 1e-4, np.float64: 1e-9}
+MISTAKE = mistakes("depthwise_separable_conv2d")
 
 
 def make_case(seed, N, C, H, W, O, kH, kW, stride=1, padding=0, dtype=np.float64):
@@ -31,9 +26,7 @@ def torch_reference(X, DW, PW, stride, padding):
 
 def check_case(fn, x, dw, pw, stride, padding):
     case = describe(x=x, depthwise_weight=dw, pointwise_weight=pw, stride=stride, padding=padding)
-    before = snapshot(x=x, depthwise_weight=dw, pointwise_weight=pw)
-    got = call(fn, x, dw, pw, stride=stride, padding=padding)
-    expect_unchanged(before, {"x": x, "depthwise_weight": dw, "pointwise_weight": pw}, case=case)
+    got = call_unchanged(fn, x, dw, pw, stride=stride, padding=padding, case=case)
 
     X, DW, PW = (torch.from_numpy(a).double() for a in (x, dw, pw))
     s, p = pair(stride), pair(padding)
@@ -63,8 +56,7 @@ def check_case(fn, x, dw, pw, stride, padding):
             return MISTAKE.off_by_one
         return None
 
-    expect_close(got, ref(), case=case, dtype=x.dtype, rtol=RTOL[x.dtype.type], atol=ATOL[x.dtype.type],
-                 mistakes=mistakes, shape_hint=shape_hint)
+    expect_close(got, ref(), case=case, dtype=x.dtype, mistakes=mistakes, shape_hint=shape_hint)
 
 
 NAMED_CASES = {
@@ -87,28 +79,23 @@ NAMED_CASES = {
 }
 
 
-@pytest.mark.parametrize("params", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_matches_torch(target, params):
-    check_case(target.depthwise_separable_conv2d, *make_case(**params))
-
-
-@pytest.mark.parametrize("seed", range(4), ids=lambda s: f"seed {s}")
-def test_random_case(target, seed):
+def random_params(seed):
     rng = np.random.default_rng(300 + seed)
     kH, kW = (int(v) for v in rng.integers(1, 5, size=2))
-    params = dict(seed=seed, N=int(rng.integers(1, 4)), C=int(rng.integers(1, 6)), H=kH + int(rng.integers(0, 8)),
-                  W=kW + int(rng.integers(0, 8)), O=int(rng.integers(1, 6)), kH=kH, kW=kW,
-                  stride=tuple(int(v) for v in rng.integers(1, 4, size=2)),
-                  padding=tuple(int(v) for v in rng.integers(0, 3, size=2)), dtype=[np.float32, np.float64][seed % 2])
-    check_case(target.depthwise_separable_conv2d, *make_case(**params))
+    return dict(seed=seed, N=int(rng.integers(1, 4)), C=int(rng.integers(1, 6)), H=kH + int(rng.integers(0, 8)),
+                W=kW + int(rng.integers(0, 8)), O=int(rng.integers(1, 6)), kH=kH, kW=kW,
+                stride=tuple(int(v) for v in rng.integers(1, 4, size=2)),
+                padding=tuple(int(v) for v in rng.integers(0, 3, size=2)), dtype=[np.float32, np.float64][seed % 2])
 
 
-@pytest.mark.speed
-def test_speed_against_torch(target):
+CASES = Cases(lambda target, params: check_case(target.depthwise_separable_conv2d, *make_case(**params)),
+              NAMED_CASES, random_params)
+
+
+def speed_case():
     x, dw, pw, stride, padding = make_case(0, N=1, C=4, H=128, W=128, O=8, kH=3, kW=3, padding=1, dtype=np.float32)
-    X, DW, PW = (torch.from_numpy(a) for a in (x, dw, pw))
-    call(target.depthwise_separable_conv2d, x, dw, pw, stride=stride, padding=padding)  # a crash is reported as such
-    result = measure(lambda: target.depthwise_separable_conv2d(x, dw, pw, stride=stride, padding=padding),
-                     lambda: torch_reference(X, DW, PW, stride, padding),
-                     limit=50, reference_name="torch conv2d(groups=C) + 1x1 conv2d")
-    expect_fast(result, case=describe(x=x, depthwise_weight=dw, pointwise_weight=pw, stride=stride, padding=padding))
+    return dict(x=x, depthwise_weight=dw, pointwise_weight=pw), dict(stride=stride, padding=padding)
+
+
+SPEED = numpy_speed("depthwise_separable_conv2d", torch_reference, speed_case, limit=50,
+                    reference_name="torch conv2d(groups=C) + 1x1 conv2d")

@@ -1,18 +1,14 @@
 """Checks of exercises/pool_output_size.py against the shapes torch's own max pooling produces."""
 from __future__ import annotations
 
-import functools
-import itertools
-
-import pytest
 import torch
 from torch.nn.functional import max_pool1d as torch_max_pool1d  # bound before the learner's code runs
 from torch.nn.functional import max_pool2d as torch_max_pool2d
 
-from grader.check import call, describe, expect_int, expect_int_on_grid, mistakes, reproduced_mistake
+from grader.check import Cases, mistakes
+from grader.check.family.pooling import Grid, torch_length
 
-MISTAKE = mistakes('pool_output_size')
-
+MISTAKE = mistakes("pool_output_size")
 
 
 def _pool(ceil=lambda a, b: -(-a // b), floor=lambda a, b: a // b, span=lambda k, d: d * (k - 1) + 1,
@@ -45,32 +41,15 @@ VARIANTS = {  # several functions for one mistake: any of them may be what the l
 
 def torch_size(size, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
     """The length torch's max_pool1d produces, or None where torch rejects the arguments."""
-    try:
-        return torch_max_pool1d(torch.zeros(1, 1, size), kernel_size, stride, padding, dilation,
-                                ceil_mode=ceil_mode).shape[-1]
-    except RuntimeError:
-        return None
+    return torch_length(torch_max_pool1d, torch.zeros(1, 1, size), kernel_size, stride, padding, dilation,
+                        ceil_mode=ceil_mode)
 
 
-GRID = [dict(size=n, kernel_size=k, stride=s, padding=p, dilation=d, ceil_mode=c)
-        for n, k, s, p, d, c in itertools.product(range(1, 11), range(1, 6), (None, 1, 2, 3, 4), range(3),
-                                                  range(1, 4), (False, True))]
-
-
-@functools.cache
-def valid_grid():
-    """(case, torch's size) for every grid point torch accepts, smallest input first (computed once)."""
-    return [(c, n) for c in GRID if (n := torch_size(**c)) is not None]
-
-
-def diagnose(fn):
-    return lambda: reproduced_mistake(fn, VARIANTS, [c for c, _ in valid_grid()])
-
-
-def full(size, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
-    return dict(size=size, kernel_size=kernel_size, stride=stride, padding=padding, dilation=dilation,
-                ceil_mode=ceil_mode)
-
+GRID = Grid(torch_size, VARIANTS, oracle="max_pool1d",
+            text="size <= 10, kernel <= 5, stride None or <= 4, padding <= 2, dilation <= 3, both ceil modes",
+            size=range(1, 11), kernel_size=range(1, 6), stride=(None, 1, 2, 3, 4), padding=range(3),
+            dilation=range(1, 4), ceil_mode=(False, True))
+full = GRID.case
 
 NAMED_CASES = {
     "smallest: size 1, kernel 1": full(1, 1),
@@ -88,23 +67,18 @@ NAMED_CASES = {
 }
 
 
-@pytest.mark.parametrize("params", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_classic_layer(target, params):
+def classic_layer(target, params):
     # max_pool2d itself is the oracle: the height of a real pooled output (the width checks another size).
     p = params
     x = torch.zeros(1, 1, p["size"], p["size"] + 1)
     got_shape = torch_max_pool2d(x, p["kernel_size"], p["stride"], p["padding"], p["dilation"],
                                  ceil_mode=p["ceil_mode"]).shape
     for size, expected in ((p["size"], got_shape[-2]), (p["size"] + 1, got_shape[-1])):
-        case = {**p, "size": size}
-        got = call(target.pool_output_size, **case)
-        expect_int(got, expected, case=describe(**case) + f" (max_pool2d gives {expected})",
-                   diagnose=diagnose(target.pool_output_size))
+        GRID.expect_layer(target.pool_output_size, {**p, "size": size}, expected, "max_pool2d")
+
+
+CASES = Cases(classic_layer, NAMED_CASES, name="classic layer")
 
 
 def test_every_combination_of_a_dense_grid(target):
-    fn = target.pool_output_size
-    expect_int_on_grid(fn, valid_grid(), oracle="max_pool1d", diagnose=diagnose(fn),
-                       grid="size <= 10, kernel <= 5, stride None or <= 4, padding <= 2, dilation <= 3, both ceil modes")
-
-
+    GRID.expect(target.pool_output_size)

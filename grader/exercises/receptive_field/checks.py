@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 import torch
 
-from grader.check import call, CheckFailure, expect_int, Mistake, mistakes, reproduced_mistake
+from grader.check import IN_PLACE, Cases, CheckFailure, call, expect_int, mistakes, reproduced_mistake
 
-MISTAKE = mistakes('receptive_field')
-
+MISTAKE = mistakes("receptive_field")
 
 
 def _unpack(layer):
@@ -97,32 +95,24 @@ def random_stack(seed):
     return layers
 
 
-RANDOM_SEEDS = range(6)
-ALL_STACKS = [layers for layers, _ in NAMED_CASES.values()] + [random_stack(s) for s in RANDOM_SEEDS]
+SEEDS = 6
+ALL_STACKS = [layers for layers, _ in NAMED_CASES.values()] + [random_stack(s) for s in range(SEEDS)]
 
 
-def check_case(receptive_field, layers, dims=1):
+def check_case(target, params):
+    layers, dims = params
     given = list(layers)
     before = [tuple(layer) for layer in given]
     expected = measured_receptive_field(layers, dims)
-    got = call(receptive_field, given)
+    got = call(target.receptive_field, given)
     case = f"layers={before}"
-    if [tuple(layer) for layer in given] != before:
+    if [tuple(layer) for layer in given] != before:  # a list, which call_unchanged does not compare
         raise CheckFailure("your function modified the list of layers it was given; read it, do not change it",
-                           case=case, mistake=Mistake("input modified in place", "the function changed the "
-                                                      "list it was given", "classic-mistakes"))
-    diagnose = lambda: reproduced_mistake(receptive_field, VARIANTS,  # noqa: E731
+                           case=case, mistake=IN_PLACE)
+    diagnose = lambda: reproduced_mistake(target.receptive_field, VARIANTS,  # noqa: E731
                                           [{"layers": list(s)} for s in ALL_STACKS])
     expect_int(got, expected, case=case + f" (measured with autograd: {expected})", diagnose=diagnose)
 
 
-@pytest.mark.parametrize("layers, dims", NAMED_CASES.values(), ids=NAMED_CASES.keys())
-def test_matches_the_measured_field(target, layers, dims):
-    check_case(target.receptive_field, layers, dims)
-
-
-@pytest.mark.parametrize("seed", RANDOM_SEEDS, ids=lambda s: f"seed {s}")
-def test_random_stack(target, seed):
-    check_case(target.receptive_field, random_stack(seed))
-
-
+CASES = Cases(check_case, NAMED_CASES, lambda seed: (random_stack(seed), 1), seeds=SEEDS,
+              name="matches the measured field", random_name="random stack")

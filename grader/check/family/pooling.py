@@ -1,0 +1,191 @@
+"""What the convolution, pooling and output-size exercises share, so that no check module imports another's.
+
+- `numpy_speed`: the speed declaration of a NumPy exercise timed against a torch function
+  (conv2d, depthwise_separable_conv2d, conv_transpose2d, max_pool2d, avg_pool2d);
+- `out_size`: the floor formula of a convolution or a pooling along one axis;
+- the pooling checks: cases, shape diagnoses and the mistakes both poolings can make
+  (`pool_cases`, `pool_speed`, `POOL_TOLERANCE`: max_pool2d, avg_pool2d);
+- `Grid` and `torch_length`: output sizes checked against torch on a dense grid of arguments
+  (conv_output_size, pool_output_size, conv_transpose_output_size).
+"""
+from __future__ import annotations
+
+import functools
+import inspect
+import itertools
+
+import numpy as np
+import torch
+
+from grader.check import (Cases, Speed, call, call_unchanged, describe, expect_close, expect_int, expect_int_on_grid,
+                          matching_mistake, pair, reproduced_mistake)
+
+
+def numpy_speed(name, reference, make, *, limit, reference_name):
+    """SPEED of a NumPy exercise: `make()` gives ({name: value} passed by position, {name: value} by
+    keyword); the learner's `name` is timed on them, `reference` on the same with arrays as tensors."""
+    def setup(target, device):
+        args, kwargs = make()
+        tensors = [torch.from_numpy(a) if isinstance(a, np.ndarray) else a for a in args.values()]
+        fn = getattr(target, name)
+        return (lambda: fn(*args.values(), **kwargs), lambda: reference(*tensors, **kwargs),
+                describe(**args, **kwargs))
+    return Speed(setup, limit=limit, reference=reference_name)
+
+
+def out_size(size, k, s, p):
+    return (size + 2 * p - k) // s + 1
+
+
+# Pooling (max_pool2d, avg_pool2d): the TOLERANCE of both, tighter than the default.
+POOL_TOLERANCE = {"float32": (1e-5, 1e-5), "float64": (1e-10, 1e-12)}
+
+
+def ceil_out_size(size, k, s, p, starts_inside=True):
+    """The output size with ceil instead of floor; PyTorch's ceil_mode=True also drops a last window that
+    would start in the right padding."""
+    n = -(-(size + 2 * p - k) // s) + 1
+    return n - 1 if starts_inside and (n - 1) * s >= size + p else n
+
+
+def make_input(seed, N, C, H, W, dtype=np.float64, negative=False):
+    x = np.random.default_rng(seed).standard_normal((N, C, H, W))
+    if negative:  # every value below -1: a zero from the padding would win a max
+        x = -np.abs(x) - 1
+    return x.astype(dtype)
+
+
+def check_pool(fn, torch_fn, x, kernel_size, stride, padding, M, own):
+    """Call the learner's pooling, compare with torch_fn in float64, name the classic mistakes: M holds
+    the exercise's mistakes (those both poolings share among them), `own` maps the mistakes only this
+    pooling makes to their variants, functions of (X, k, s, p)."""
+    case = describe(x=x, kernel_size=kernel_size, stride=stride, padding=padding)
+    kwargs = {**({} if stride is None else {"stride": stride}), **({"padding": padding} if padding else {})}
+    got = call_unchanged(fn, x, kernel_size, case=case, **kwargs)  # stride omitted when None: the default must be right
+
+    X = torch.from_numpy(x).double()
+    k, s, p = pair(kernel_size), pair(kernel_size if stride is None else stride), pair(padding)
+    ref = lambda k=k, s=s, p=p, **kw: torch_fn(X, k, s, p, **kw)  # noqa: E731
+    H, W = x.shape[2:]
+    given_pairs = any(not isinstance(a, int) for a in (kernel_size, stride, padding) if a is not None)
+    squared = M.square_only if not given_pairs else M.pair_as_int
+    mistakes = {}
+    if stride is None and s != (1, 1):
+        mistakes[M.stride_one] = lambda: ref(s=(1, 1))
+    if p != (0, 0):
+        mistakes[M.padding_ignored] = lambda: ref(p=(0, 0))
+    mistakes[M.rounded_up] = lambda: ref(ceil_mode=True)
+    for mistake, variant in own.items():
+        mistakes[mistake] = lambda variant=variant: variant(X, k, s, p)
+    if (k[0], s[0], p[0]) != (k[1], s[1], p[1]):
+        # Height parameters used for the width too: each way is a variant (torch refuses some: skipped).
+        mistakes[squared] = [lambda a=a, b=b, c=c: ref(k=(k[0], k[0] if a else k[1]), s=(s[0], s[0] if b else s[1]),
+                                                       p=(p[0], p[0] if c else p[1]))
+                             for a in (0, 1) for b in (0, 1) for c in (0, 1) if a or b or c]
+
+    def shape_hint(got_shape, expected_shape):
+        mistake = matching_mistake(got, mistakes, rtol=1e-4, atol=1e-4)  # a whole variant first: it names the cause
+        if mistake is not None:
+            return mistake
+        if len(got_shape) != 4 or got_shape[:2] != expected_shape[:2]:
+            return None
+        (gH, gW), (eH, eW) = got_shape[2:], expected_shape[2:]
+        if gH == eH and gW != eW and gW == out_size(H, k[0], s[0], p[0]):
+            return squared
+        for rule in (True, False):  # ceil with or without PyTorch's "last window starts inside" rule
+            if (gH, gW) == (ceil_out_size(H, k[0], s[0], p[0], rule), ceil_out_size(W, k[1], s[1], p[1], rule)):
+                return M.rounded_up
+        if abs(gH - eH) <= 1 and abs(gW - eW) <= 1:
+            return M.off_by_one
+        return None
+
+    expect_close(got, ref(), case=case, dtype=x.dtype, mistakes=mistakes, shape_hint=shape_hint)
+
+
+# (seed, N, C, H, W, kernel_size, stride, padding, extra)
+POOL_CASES = {
+    "smallest: 1x1x2x2 input, 2x2 kernel": (0, 1, 1, 2, 2, 2, None, 0, {}),
+    "stride defaults to kernel_size": (1, 1, 1, 6, 6, 2, None, 0, {}),
+    "overlapping windows (stride 1)": (2, 1, 2, 5, 5, 3, 1, 0, {}),
+    "stride larger than the kernel": (3, 1, 2, 9, 9, 2, 3, 0, {}),
+    "padding 1 (3x3, stride 2, as in ResNet)": (4, 2, 2, 7, 7, 3, 2, 1, {}),
+    "all-negative input with padding": (5, 2, 2, 6, 6, 3, 2, 1, {"negative": True}),
+    "kernel = input size (global pooling)": (6, 2, 3, 5, 7, (5, 7), None, 0, {}),
+    "kernel = padded input size": (7, 1, 2, 4, 4, 6, None, 1, {}),
+    "non-square input and kernel": (8, 2, 3, 6, 9, (2, 3), None, 0, {}),
+    "kernel, stride and padding as pairs": (9, 2, 2, 7, 6, (3, 2), (2, 1), (1, 0), {}),
+    "batch of 1": (10, 1, 3, 6, 6, 2, None, 0, {}),
+    "rows no window reaches are dropped": (11, 1, 1, 5, 7, 2, None, 0, {}),
+    "1x1 kernel, stride 2 (subsampling)": (12, 2, 2, 5, 6, 1, 2, 0, {}),
+    "float32 input": (13, 2, 3, 8, 8, 3, 2, 1, {"dtype": np.float32}),
+}
+
+
+def pool_random(seed):
+    rng = np.random.default_rng(500 + seed)
+    kH, kW = (int(v) for v in rng.integers(1, 5, size=2))
+    pH, pW = int(rng.integers(0, kH // 2 + 1)), int(rng.integers(0, kW // 2 + 1))
+    stride = None if seed % 2 == 0 else (int(rng.integers(1, 4)), int(rng.integers(1, 4)))
+    H, W = kH + int(rng.integers(0, 8)), kW + int(rng.integers(0, 8))
+    extra = {"dtype": [np.float64, np.float32][seed % 2], "negative": seed == 3}
+    return (seed, int(rng.integers(1, 4)), int(rng.integers(1, 4)), H, W, (kH, kW), stride, (pH, pW), extra)
+
+
+def pool_cases(name, torch_fn, M, own):
+    """CASES of a pooling exercise: the learner's `name` against `torch_fn` (see check_pool)."""
+    def check(target, params):
+        seed, N, C, H, W, kernel_size, stride, padding, extra = params
+        x = make_input(seed, N, C, H, W, **extra)
+        check_pool(getattr(target, name), torch_fn, x, kernel_size, stride, padding, M, own)
+    return Cases(check, POOL_CASES, pool_random)
+
+
+def pool_speed(name, torch_fn, *, limit):
+    """Measured (loaded 2-core machine): max: tap loop 0.3x, sliding_window_view 4-7x, a loop over output
+    pixels 100-140x torch; avg: tap loop 0.8x, sliding_window_view 5-9x, prefix sums 8-15x, pixel loop 500x+."""
+    def case():  # kernel 3, stride 2, padding 1: 256 x 256 outputs
+        return {"x": make_input(0, 1, 1, 512, 512, dtype=np.float32), "kernel_size": 3}, {"stride": 2, "padding": 1}
+    return numpy_speed(name, torch_fn, case, limit=limit, reference_name=f"torch {name}")
+
+
+# Output sizes (conv_output_size, pool_output_size, conv_transpose_output_size).
+def torch_length(op, *args, **kwargs):
+    """The last dimension of torch's `op(*args, **kwargs)`, or None where torch rejects the arguments."""
+    try:
+        return op(*args, **kwargs).shape[-1]
+    except RuntimeError:
+        return None
+
+
+class Grid:
+    """Every combination of a dense grid of an output-size function's arguments (`axes`, the first
+    varying slowest: smallest input first), torch's size for each one it accepts (`torch_size(**point)`,
+    None where it refuses), and the classic mistakes (`variants`) that reproduce a learner's answers on
+    all of them."""
+
+    def __init__(self, torch_size, variants, *, oracle, text, **axes):
+        self.torch_size, self.variants, self.oracle, self.text = torch_size, variants, oracle, text
+        self.points = [dict(zip(axes, values)) for values in itertools.product(*axes.values())]
+
+    def case(self, *args, **kwargs):
+        """A named case: every argument of torch_size, its defaults filled in."""
+        bound = inspect.signature(self.torch_size).bind(*args, **kwargs)
+        bound.apply_defaults()
+        return dict(bound.arguments)
+
+    @functools.cached_property
+    def valid(self):
+        """(point, torch's size) for every point torch accepts (computed once)."""
+        return [(c, n) for c in self.points if (n := self.torch_size(**c)) is not None]
+
+    def diagnose(self, fn):
+        return lambda: reproduced_mistake(fn, self.variants, [c for c, _ in self.valid])
+
+    def expect_layer(self, fn, params, expected, layer):
+        """The learner's `fn(**params)` must give `expected`, the size the torch `layer` gave."""
+        expect_int(call(fn, **params), expected, case=describe(**params) + f" ({layer} gives {expected})",
+                   diagnose=self.diagnose(fn))
+
+    def expect(self, fn):
+        """The dense-grid check: `fn` right on every valid point."""
+        expect_int_on_grid(fn, self.valid, oracle=self.oracle, grid=self.text, diagnose=self.diagnose(fn))
