@@ -117,7 +117,7 @@ def _expect_close(got, expected, *, case, dtype, rtol, atol, framework, mistakes
     try:
         torch.testing.assert_close(got64, expected, rtol=rtol, atol=atol, equal_nan=True)
     except AssertionError as exc:
-        mistake = matching_mistake(got64, mistakes, rtol=rtol, atol=atol)
+        mistake = matching_mistake(got64, mistakes, rtol=rtol, atol=atol, expected=expected)
         details = str(exc).replace("Tensor-likes are not close!", "").strip()
         raise CheckFailure(f"values differ from torch's\n{details}", case=case, mistake=mistake) from None
 

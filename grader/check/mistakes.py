@@ -40,15 +40,27 @@ def mistake_giving(got: Any, mistakes) -> Mistake | None:
     return next((mistake for mistake, output in _variant_outputs(mistakes) if output == got), None)
 
 
-def matching_mistake(got, mistakes, *, rtol: float, atol: float) -> Mistake | None:
-    """The first mistake one of whose variants gives `got`."""
+def matching_mistake(got, mistakes, *, rtol: float, atol: float, expected: torch.Tensor | None = None
+                     ) -> Mistake | None:
+    """The first mistake one of whose variants gives `got`.
+
+    A variant that gives the right answer on this case (`expected`) explains nothing here: it is
+    passed over, so a check need not list which mistakes its case cannot tell from the right answer.
+    """
     if not mistakes:
         return None
-    got64 = got if isinstance(got, torch.Tensor) else torch.from_numpy(np.asarray(got, dtype=np.float64))
-    got64 = got64.detach().to("cpu", torch.float64)
+    to64 = lambda t: (t if isinstance(t, torch.Tensor) else torch.from_numpy(np.asarray(t, dtype=np.float64))  # noqa: E731
+                      ).detach().to("cpu", torch.float64)
+    got64 = to64(got)
+    right = None if expected is None else to64(expected)
     for mistake, output in _variant_outputs(mistakes):
-        candidate = output.detach().to("cpu", torch.float64)
-        if candidate.shape == got64.shape and torch.allclose(got64, candidate, rtol=rtol, atol=atol, equal_nan=True):
+        candidate = to64(output)
+        if candidate.shape != got64.shape:
+            continue
+        if right is not None and right.shape == candidate.shape and \
+                torch.allclose(right, candidate, rtol=rtol, atol=atol, equal_nan=True):
+            continue
+        if torch.allclose(got64, candidate, rtol=rtol, atol=atol, equal_nan=True):
             return mistake
     return None
 
