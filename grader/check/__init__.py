@@ -13,7 +13,7 @@ from ..learner import LearnerCrash, call
 from .cases import NO_CUDA, describe, pair, skip_without_cuda, snapshot
 from .compare import (DEFAULT_TOLERANCE, call_unchanged, call_without_warnings, expect_close, expect_on_device,
                       expect_unchanged, tolerance)
-from .declare import Cases, Speed
+from .declare import Cases, Speed, numpy_speed
 from .failure import CheckFailure, note
 from .integers import FLOAT_RESULT, expect_int, expect_int_on_grid, is_integer
 from .mistakes import (BANNED, IN_PLACE, a_mistake_has_shape, matching_mistake, mistake_giving, mistakes,
@@ -26,5 +26,5 @@ __all__ = [
     "Speed", "SpeedResult", "a_mistake_has_shape", "banned_calls", "banned_names", "call", "call_unchanged",
     "call_without_warnings", "describe", "expect_close", "expect_fast", "expect_int", "expect_int_on_grid",
     "expect_on_device", "expect_rules", "expect_unchanged", "is_integer", "matching_mistake", "measure",
-    "mistake_giving", "mistakes", "note", "pair", "reproduced_mistake", "skip_without_cuda", "snapshot", "tolerance",
+    "mistake_giving", "mistakes", "note", "numpy_speed", "pair", "reproduced_mistake", "skip_without_cuda", "snapshot", "tolerance",
 ]

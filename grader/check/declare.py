@@ -26,10 +26,12 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Callable, Mapping
 
+import numpy as np
 import pytest
+import torch
 
 from ..catalog import Exercise
-from .cases import skip_without_cuda
+from .cases import describe, skip_without_cuda
 from .rules import expect_rules
 from .speed import expect_fast, measure
 
@@ -63,6 +65,18 @@ class Speed:
     @property
     def devices(self) -> list[str]:
         return list(self.limit) if isinstance(self.limit, Mapping) else ["cpu"]
+
+
+def numpy_speed(name, reference, make, *, limit, reference_name):
+    """SPEED of a NumPy exercise: `make()` gives ({name: value} passed by position, {name: value} by
+    keyword); the learner's `name` is timed on them, `reference` on the same with arrays as tensors."""
+    def setup(target, device):
+        args, kwargs = make()
+        tensors = [torch.from_numpy(a) if isinstance(a, np.ndarray) else a for a in args.values()]
+        fn = getattr(target, name)
+        return (lambda: fn(*args.values(), **kwargs), lambda: reference(*tensors, **kwargs),
+                describe(**args, **kwargs))
+    return Speed(setup, limit=limit, reference=reference_name)
 
 
 def _test_name(name: str) -> str:

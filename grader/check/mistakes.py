@@ -75,7 +75,7 @@ def reproduced_mistake(learner: Callable[..., Any],
                        cases: list[dict]) -> Mistake | None:
     """The first mistake whose variant gives the learner's answer on EVERY case (called with **case).
 
-    A mistake may come with a tuple of variants (ways of writing the same mistake): any one that
+    A mistake may come with a tuple or list of variants (ways of writing the same mistake): any one that
     reproduces the learner's answers everywhere names it.
 
     Comparing over a whole set of cases rather than one names a mistake only when the learner's
@@ -87,7 +87,7 @@ def reproduced_mistake(learner: Callable[..., Any],
     except (Exception, SystemExit):  # noqa: BLE001 - a learner that crashes on some case reproduces no variant
         return None
     for mistake, ways in variants.items():
-        for variant in ways if isinstance(ways, tuple) else (ways,):
+        for variant in ways if isinstance(ways, (tuple, list)) else (ways,):
             try:
                 if all(variant(**c) == a for c, a in zip(cases, answers)):
                     return mistake

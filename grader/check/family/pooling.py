@@ -17,20 +17,8 @@ import itertools
 import numpy as np
 import torch
 
-from grader.check import (Cases, Speed, call, call_unchanged, describe, expect_close, expect_int, expect_int_on_grid,
-                          matching_mistake, pair, reproduced_mistake)
-
-
-def numpy_speed(name, reference, make, *, limit, reference_name):
-    """SPEED of a NumPy exercise: `make()` gives ({name: value} passed by position, {name: value} by
-    keyword); the learner's `name` is timed on them, `reference` on the same with arrays as tensors."""
-    def setup(target, device):
-        args, kwargs = make()
-        tensors = [torch.from_numpy(a) if isinstance(a, np.ndarray) else a for a in args.values()]
-        fn = getattr(target, name)
-        return (lambda: fn(*args.values(), **kwargs), lambda: reference(*tensors, **kwargs),
-                describe(**args, **kwargs))
-    return Speed(setup, limit=limit, reference=reference_name)
+from grader.check import (Cases, call, call_unchanged, describe, expect_close, expect_int, expect_int_on_grid,
+                          matching_mistake, numpy_speed, pair, reproduced_mistake)
 
 
 def out_size(size, k, s, p):

@@ -5,8 +5,8 @@ import numpy as np
 import torch
 from torch.nn.functional import conv2d as torch_conv2d  # bound before the learner's code runs
 
-from grader.check import Cases, call_unchanged, describe, expect_close, mistakes, pair
-from grader.check.family.pooling import numpy_speed, out_size
+from grader.check import call_unchanged, Cases, describe, expect_close, mistakes, numpy_speed, pair
+from grader.check.family.pooling import out_size
 
 MISTAKE = mistakes("conv2d")
 

@@ -6,8 +6,8 @@ import torch
 from torch.nn.functional import conv_transpose2d as torch_conv_transpose2d  # bound before the learner's code runs
 from torch.nn.functional import pad as torch_pad
 
-from grader.check import Cases, a_mistake_has_shape, call_unchanged, describe, expect_close, mistakes, pair
-from grader.check.family.pooling import numpy_speed
+from grader.check import (a_mistake_has_shape, call_unchanged, Cases, describe, expect_close, mistakes, numpy_speed,
+                         pair)
 
 MISTAKE = mistakes("conv_transpose2d")
 

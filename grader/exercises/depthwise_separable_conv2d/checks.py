@@ -5,8 +5,8 @@ import numpy as np
 import torch
 from torch.nn.functional import conv2d as torch_conv2d  # bound before the learner's code runs
 
-from grader.check import Cases, a_mistake_has_shape, call_unchanged, describe, expect_close, mistakes, pair
-from grader.check.family.pooling import numpy_speed
+from grader.check import (a_mistake_has_shape, call_unchanged, Cases, describe, expect_close, mistakes, numpy_speed,
+                         pair)
 
 MISTAKE = mistakes("depthwise_separable_conv2d")
 
