@@ -2,7 +2,7 @@
 
 Exit codes: 0 everything passed (or the verb succeeded), 1 a check failed (or the verb was
 refused), 2 usage error. Nothing here imports numpy or torch: the checks run in a child process
-(see runner.py). Colours follow rich, which honours NO_COLOR and plain pipes.
+(see engine.py). Colours follow rich, which honours NO_COLOR and plain pipes.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from rich.text import Text
 from . import catalog as catalog_module
 from . import interview, workspace
 from .catalog import Exercise
-from .workspace import display_path
+from .workspace import Status, display_path
 
 OK, FAILED, USAGE = 0, 1, 2
 
@@ -87,7 +87,8 @@ def _check_topic(topic: str | None) -> None:
         raise UsageError(f"no topic called {topic!r}; topics: {', '.join(topics)}")
 
 
-STATUS_STYLE = {"not started": "dim", "failing": "red", "passing": "yellow", "passing and fast": "green"}
+STATUS_STYLE = {Status.NOT_STARTED: "dim", Status.FAILING: "red", Status.PASSING: "yellow",
+                Status.PASSING_AND_FAST: "green"}
 
 
 # ---------------------------------------------------------------- list and progress
@@ -148,11 +149,11 @@ def cmd_progress(args) -> int:
         mine = [r for r in rows if r["topic"] == key]
         if not mine:
             continue
-        count = {s: sum(r["status"] == s for r in mine) for s in workspace.STATUSES}
+        count = {s: sum(r["status"] == s for r in mine) for s in Status}
         topics.append({"topic": key, "title": title, "total": len(mine),
-                       "not_started": count["not started"], "failing": count["failing"],
-                       "passing": count["passing"] + count["passing and fast"],
-                       "passing_and_fast": count["passing and fast"]})
+                       "not_started": count[Status.NOT_STARTED], "failing": count[Status.FAILING],
+                       "passing": count[Status.PASSING] + count[Status.PASSING_AND_FAST],
+                       "passing_and_fast": count[Status.PASSING_AND_FAST]})
     total = len(rows)
     passing = sum(t["passing"] for t in topics)
     history = state.get("interviews", [])
@@ -192,7 +193,7 @@ def _target(args, exercise: Exercise, ws: workspace.Workspace) -> Path:
 
 
 def cmd_run(args) -> int:
-    from . import runner
+    from . import engine
 
     if args.solution and args.target:
         raise UsageError("give either --solution or --target DIR, not both")
@@ -211,7 +212,7 @@ def cmd_run(args) -> int:
         return _run_all(args, ws, exercises, own_file)
     exercise = _exercise(args.name)
     target = _target(args, exercise, ws)
-    result = runner.run(exercise, target, speed=not args.no_speed, fail_fast=args.fail_fast)
+    result = engine.execute(exercise, target, speed=not args.no_speed, fail_fast=args.fail_fast)
     finished = _record(ws, exercise, result) if own_file else None
     if args.json:
         print(json.dumps(result.to_json()))
@@ -253,7 +254,8 @@ def _interview_news(console: Console, finished: dict | None, session: dict | Non
 def _run_all(args, ws: workspace.Workspace, exercises: list[Exercise], own_file: bool) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from . import runner
+    from . import engine
+    from .results import SCHEMA
     from .worker import Worker
 
     console = _console()
@@ -270,8 +272,8 @@ def _run_all(args, ws: workspace.Workspace, exercises: list[Exercise], own_file:
             task = progress.add_task("starting", total=len(exercises))
             for exercise in exercises:
                 progress.update(task, description=f"checking {exercise.name}")
-                result = runner.run(exercise, _target(args, exercise, ws), speed=not args.no_speed,
-                                    fail_fast=args.fail_fast, worker=worker)
+                result = engine.execute(exercise, _target(args, exercise, ws), speed=not args.no_speed,
+                                        fail_fast=args.fail_fast, backend=worker)
                 results.append(result)
                 if own_file:
                     _record(ws, exercise, result)
@@ -284,27 +286,28 @@ def _run_all(args, ws: workspace.Workspace, exercises: list[Exercise], own_file:
             worker.close()
     passed = all(r.passed for r in results)
     if args.json:
-        print(json.dumps({"passed": passed, "exercises": [r.to_json() for r in results]}))
+        print(json.dumps({"schema": SCHEMA, "passed": passed, "exercises": [r.to_json() for r in results]}))
     else:
         _summary(console, results, title="Reference solutions" if args.solution else "Summary")
     return OK if passed else FAILED
 
 
 def _summary(console: Console, results, *, title: str = "Summary") -> None:
+    from .results import Outcome
+
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("exercise", "result", "checks", "speed", "seconds"):
         table.add_column(column, no_wrap=True)
     for r in results:
-        passed = sum(c["outcome"] == "passed" for c in r.checks)
-        problem = r.first_problem
+        passed = r.count(Outcome.PASSED)
         if r.passed:
             verdict = Text("passed", style="green")
-        elif problem and problem.get("reason") == "not_implemented":
+        elif r.not_started:
             verdict = Text("not started", style="dim")
         else:
             verdict = Text("failed", style="red")
-        speed = next((c for c in r.checks if c.get("speed_ratio") is not None), None)
-        speed_text = f"{speed['speed_ratio']:g}× (≤ {speed['speed_limit']:g}×)" if speed else ""
+        speed = next((c for c in r.checks if c.speed_ratio is not None), None)
+        speed_text = f"{speed.speed_ratio:g}× (≤ {speed.speed_limit:g}×)" if speed else ""
         table.add_row(r.exercise, verdict, f"{passed}/{len(r.checks)}", speed_text, f"{r.seconds:.1f}")
     console.print(table)
     total = sum(r.seconds for r in results)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import random
 import time
 
+from .workspace import is_passing
+
 DEFAULT_MINUTES = {"easy": 15, "medium": 30, "hard": 45}
 
 
@@ -57,7 +59,7 @@ def pick(catalog, state: dict, *, topic: str | None = None, difficulty: str | No
     if not pool:
         return None
     entries = state.get("exercises", {})
-    fresh = [e for e in pool if not str(entries.get(e.name, {}).get("status", "")).startswith("passing")]
+    fresh = [e for e in pool if not is_passing(entries.get(e.name, {}))]
     return random.Random(seed).choice(pool if any_exercise or not fresh else fresh)
 
 

@@ -23,7 +23,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from . import catalog as catalog_module
-from . import interview, runner, workspace
+from . import engine, interview, workspace
 from .catalog import Exercise
 
 KEYS = (("h", "hint"), ("n", "next"), ("r", "re-run"), ("q", "quit"))
@@ -205,7 +205,7 @@ class Watcher:
             self.render()
             return
         self.last_fingerprint = _fingerprint(self.path)
-        self.result = runner.run(self.exercise, self.path, speed=self.speed, fail_fast=True, worker=self.worker)
+        self.result = engine.execute(self.exercise, self.path, speed=self.speed, fail_fast=True, backend=self.worker)
         self.runs += 1
         workspace.record_run(self.ws, self.exercise.name, self.result)
         state = workspace.load_state(self.ws)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import PACKAGE_DIR
+from .results import Kind, Outcome, RunResult, TextEnum
 
 KIT_ROOT = PACKAGE_DIR.parent  # the clone (or the folder of an editable install)
 PACKAGED_STUBS = PACKAGE_DIR / "stubs"  # present in an installed (non-editable) kit
@@ -88,7 +89,7 @@ def sanitize_state(raw) -> dict:
         if not isinstance(name, str) or not isinstance(entry, dict):
             continue
         clean = {k: v for k, v in entry.items() if isinstance(k, str) and isinstance(v, (str, int, float))}
-        if clean.get("status") not in STATUSES:
+        if clean.get("status") not in {s.value for s in Status}:
             clean.pop("status", None)
         for key in ("last_passed", "last_run", "solution_seen"):
             if key in clean and not isinstance(clean[key], str):
@@ -133,32 +134,44 @@ def exercise_state(state: dict, name: str) -> dict:
     return state.setdefault("exercises", {}).setdefault(name, {})
 
 
-STATUSES = ("not started", "failing", "passing", "passing and fast")
+class Status(TextEnum):
+    """Where the learner stands on one exercise."""
+
+    NOT_STARTED = "not started"
+    FAILING = "failing"
+    PASSING = "passing"
+    PASSING_AND_FAST = "passing and fast"
+
+    @property
+    def passing(self) -> bool:
+        return self in (Status.PASSING, Status.PASSING_AND_FAST)
+
+    @classmethod
+    def of(cls, result: RunResult) -> "Status":
+        """The status a run of the learner's own file gives."""
+        if result.not_started:
+            return cls.NOT_STARTED
+        if not all(c.outcome in (Outcome.PASSED, Outcome.SKIPPED) for c in result.checks if c.kind is not Kind.SPEED):
+            return cls.FAILING
+        fast = all(c.outcome is Outcome.PASSED for c in result.checks if c.kind is Kind.SPEED)
+        return cls.PASSING_AND_FAST if fast else cls.PASSING
 
 
-def record_run(ws: Workspace, name: str, result) -> str:
+def record_run(ws: Workspace, name: str, result: RunResult) -> Status:
     """Save the outcome of a run of the learner's own file; return the exercise's status."""
     state = load_state(ws)
     entry = exercise_state(state, name)
     now = time.strftime("%Y-%m-%d %H:%M")
-    problem = result.first_problem
-    correctness_ok = all(c["outcome"] in ("passed", "skipped") for c in result.checks if c["kind"] != "speed")
-    speed_ok = all(c["outcome"] == "passed" for c in result.checks if c["kind"] == "speed")
-    if problem is not None and problem.get("reason") == "not_implemented":
-        status = "not started"
-    elif not correctness_ok:
-        status = "failing"
-    else:
-        status = "passing and fast" if speed_ok else "passing"
-    entry.update(status=status, last_run=now)
-    if status.startswith("passing"):
+    status = Status.of(result)
+    entry.update(status=status.value, last_run=now)
+    if status.passing:
         entry["last_passed"] = now
     save_state(ws, state)
     return status
 
 
 def is_passing(entry: dict) -> bool:
-    return str(entry.get("status", "")).startswith("passing")
+    return entry.get("status") in (Status.PASSING, Status.PASSING_AND_FAST)
 
 
 def current_exercise(catalog, state: dict):

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog, runner
+from grader import catalog, engine
+from grader.results import RunResult
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = catalog.load()
@@ -42,19 +43,19 @@ def module_constant(path: Path, name: str, default=None):
     return default
 
 
-def run_checks(exercise_name: str, path: Path, *, speed: bool = False) -> runner.RunResult:
+def run_checks(exercise_name: str, path: Path, *, speed: bool = False) -> RunResult:
     """Run an exercise's checks in this process on `path` (its folder importable, for _base helpers)."""
     sys.path.insert(0, str(path.parent))
     sys.modules.pop("_base", None)
     try:
-        return runner.run_inprocess(CATALOG.get(exercise_name), path, speed=speed)
+        return engine.execute(CATALOG.get(exercise_name), path, speed=speed, backend=engine.IN_PROCESS)
     finally:
         sys.path.remove(str(path.parent))
         sys.modules.pop("_base", None)
 
 
-def summary(result: runner.RunResult) -> str:
-    return "\n".join(f"{c['outcome']:8} {c['name']}: {c.get('message', '')[:300]}" for c in result.checks)
+def summary(result: RunResult) -> str:
+    return "\n".join(f"{c.outcome:8} {c.name}: {c.message[:300]}" for c in result.checks)
 
 
 @pytest.fixture
