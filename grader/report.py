@@ -7,6 +7,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from .catalog import Exercise
+from .progress import Interview
 from .results import CheckResult, Outcome, Reason, RunResult
 
 SYMBOL = {Outcome.PASSED: ("✓", "green"), Outcome.FAILED: ("✗", "red"), Outcome.ERROR: ("✗", "red"),
@@ -14,7 +15,7 @@ SYMBOL = {Outcome.PASSED: ("✓", "green"), Outcome.FAILED: ("✗", "red"), Outc
 
 
 def render(console: Console, exercise: Exercise, result: RunResult, *, target_label: str, hints_seen: int,
-           next_exercise: Exercise | None, interview: dict | None = None) -> None:
+           next_exercise: Exercise | None, interview: Interview | None = None) -> None:
     """The report of one run. During a mock interview (`interview` is its state) hints stay hidden."""
     console.print(Text.assemble((exercise.name, "bold"), f" — {exercise.title}   ", (target_label, "dim")))
     problem = result.first_problem
@@ -55,14 +56,14 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
             _next_step(console, exercise, hints_seen)
 
 
-def _hints_hidden(interview: dict | None) -> bool:
-    return bool(interview) and not interview.get("hints_visible")
+def _hints_hidden(interview: Interview | None) -> bool:
+    return interview is not None and not interview.hints_visible
 
 
-def _interview_line(exercise: Exercise, interview: dict) -> Text:
+def _interview_line(exercise: Exercise, interview: Interview) -> Text:
     from . import interview as clock
 
-    spent, limit = clock.elapsed(interview), float(interview["limit_s"])
+    spent, limit = clock.elapsed(interview), interview.limit_s
     line = Text("Mock interview: ", style="bold")
     line.append(f"{clock.clock(spent)} of {clock.clock(limit)}", style="bold red" if spent > limit else "bold")
     line.append(" · hints hidden (")
@@ -72,7 +73,7 @@ def _interview_line(exercise: Exercise, interview: dict) -> Text:
 
 
 def _render_unstarted(console: Console, exercise: Exercise, problem: CheckResult, target_label: str,
-                      interview: dict | None = None) -> None:
+                      interview: Interview | None = None) -> None:
     if problem.reason is Reason.NOT_IMPLEMENTED:
         body = (f"{exercise.name} is not implemented yet.\n"
                 f"Open [bold]{escape(target_label)}[/], read the docstring (it is the full spec), "
