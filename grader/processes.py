@@ -96,33 +96,36 @@ def kill_group(pid: int) -> None:
 
 def wait_then_kill(pid: int, limit: float) -> tuple[int, bool]:
     """Wait for the child `pid` (the leader of its own process group) for up to `limit` seconds, then
-    kill its whole group and reap it. Returns (exit code, negative for a signal; whether it timed out)."""
+    kill its whole group and reap it, also when the wait is interrupted (Ctrl-C). Returns (exit code,
+    negative for a signal; whether it timed out)."""
     deadline = time.monotonic() + limit
     status, timed_out = None, False
     try:
-        fd = os.pidfd_open(pid)
-    except (AttributeError, OSError):
-        fd = None
-    try:
-        while True:
-            done, raw = os.waitpid(pid, os.WNOHANG)
-            if done:
-                status = raw
-                break
-            left = deadline - time.monotonic()
-            if left <= 0:
-                timed_out = True
-                break
+        try:
+            fd = os.pidfd_open(pid)
+        except (AttributeError, OSError):
+            fd = None
+        try:
+            while True:
+                done, raw = os.waitpid(pid, os.WNOHANG)
+                if done:
+                    status = raw
+                    break
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    timed_out = True
+                    break
+                if fd is not None:
+                    select.select([fd], [], [], left)
+                else:
+                    time.sleep(min(left, 0.005))
+        finally:
             if fd is not None:
-                select.select([fd], [], [], left)
-            else:
-                time.sleep(min(left, 0.005))
+                os.close(fd)
     finally:
-        if fd is not None:
-            os.close(fd)
-    kill_group(pid)
-    if status is None:
-        _, status = os.waitpid(pid, 0)
+        kill_group(pid)
+        if status is None:
+            _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status), timed_out
 
 
