@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalog
+from .results import Kind, Outcome, Reason
 
 ROOT = catalog.PACKAGE_DIR.parent
 MUTANTS, ALTERNATIVES = "mutants", "alternatives"
@@ -48,12 +49,12 @@ def implementations(exercise: catalog.Exercise, kind: str) -> list[Path]:
 
 def run_checks(exercise: catalog.Exercise, path: Path, *, speed: bool = False):
     """The exercise's checks on `path`, in this process; the file's folder importable (for _base helpers)."""
-    from . import runner
+    from . import engine
 
     sys.path.insert(0, str(path.parent))
     sys.modules.pop("_base", None)
     try:
-        return runner.run_inprocess(exercise, path, speed=speed)
+        return engine.execute(exercise, path, speed=speed, backend=engine.IN_PROCESS)
     finally:
         sys.path.remove(str(path.parent))
         sys.modules.pop("_base", None)
@@ -88,7 +89,7 @@ class Proof:
 
 def _problem_text(result) -> str:
     first = result.first_problem
-    return f"{first['name']}: {first.get('message', '')[:200]}" if first else "no failing check"
+    return f"{first.name}: {first.message[:200]}" if first else "no failing check"
 
 
 def files_problems(exercise: catalog.Exercise) -> list[str]:
@@ -157,17 +158,17 @@ def prove(exercise: catalog.Exercise, *, say=print) -> Proof:
         return proof
     stub = run_checks(exercise, ROOT / "exercises" / exercise.filename)
     first = stub.first_problem
-    claim(not stub.passed and bool(first) and first.get("reason") == "not_implemented",
+    claim(not stub.passed and bool(first) and first.reason == Reason.NOT_IMPLEMENTED,
           "the stub fails as not implemented", _problem_text(stub))
     solution = run_checks(exercise, ROOT / "solutions" / exercise.filename, speed=True)
     claim(solution.passed, f"the solution passes all {len(solution.checks)} checks", _problem_text(solution))
     named_anywhere: set[str] = set()
     for path in implementations(exercise, MUTANTS):
         result = run_checks(exercise, path)
-        named = {(c.get("mistake") or {}).get("name") for c in result.checks} - {None}
+        named = {c.mistake.name for c in result.checks if c.mistake}
         named_anywhere |= named
         expected = module_constant(path, "EXPECTED_MISTAKE")
-        internal = result.first_problem and result.first_problem.get("reason") == "internal"
+        internal = result.first_problem and result.first_problem.reason == Reason.INTERNAL
         ok = not result.passed and not internal and (not expected or expected in named)
         why = ("it passed every check" if result.passed else _problem_text(result) if internal
                else f"named {sorted(named) or 'no mistake'}, not {expected!r}")
@@ -175,11 +176,11 @@ def prove(exercise: catalog.Exercise, *, say=print) -> Proof:
     for path in implementations(exercise, ALTERNATIVES):
         slow = module_constant(path, "TOO_SLOW", False)
         result = run_checks(exercise, path, speed=slow)
-        wrong = [c for c in result.checks if c["kind"] != "speed" and c["outcome"] not in ("passed", "skipped")]
-        speed = [c for c in result.checks if c["kind"] == "speed" and c["outcome"] != "skipped"]
-        ok = not wrong and (not slow or (bool(speed) and all(c["outcome"] == "failed" for c in speed)
-                                         and speed[0].get("mistake", {}).get("name") == "too slow"))
-        why = (f"{wrong[0]['name']}: {wrong[0].get('message', '')[:200]}" if wrong
+        wrong = [c for c in result.checks if c.kind != Kind.SPEED and c.outcome.bad]
+        speed = [c for c in result.checks if c.kind == Kind.SPEED and c.outcome != Outcome.SKIPPED]
+        ok = not wrong and (not slow or (bool(speed) and all(c.outcome == Outcome.FAILED for c in speed)
+                                         and speed[0].mistake is not None and speed[0].mistake.name == "too slow"))
+        why = (f"{wrong[0].name}: {wrong[0].message[:200]}" if wrong
                else "its speed check did not fail as too slow")
         claim(ok, f"alternatives/{path.name} is accepted" + (" (too slow, as it should be)" if slow else ""), why)
     unnamed = sorted(m.name for m in exercise.mistakes.values() if m.name not in named_anywhere)

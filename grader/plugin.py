@@ -13,7 +13,9 @@ import functools
 import json
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -22,9 +24,23 @@ from .check import compare, declare
 from .check.cases import skip_without_cuda
 from .check.failure import CheckFailure, take_notes
 from .learner import LearnerProblem, load_module, verify_untouched
+from .results import STOPPING_REASONS, CheckResult, Kind, NamedMistake, Outcome, Reason
 
 KIND_ORDER = {"correctness": 0, "hygiene": 1, "rules": 2, "speed": 3}
-STOPPING_REASONS = {"not_implemented", "import_error", "timeout", "tampered"}
+
+
+@dataclass
+class RunState:
+    """What the plugin knows about the run under way (in config.stash)."""
+
+    out: IO[str] | None = None      # the results file (JSON lines), if the parent asked for one
+    failed: bool = False             # a check failed: the speed checks are skipped
+    stop: Reason | None = None       # why the remaining checks are passed over, once they are
+    exitstatus: int = 0
+
+
+RUN = pytest.StashKey[RunState]()
+RESULT = pytest.StashKey[CheckResult]()  # in item.stash: the check's result so far
 
 
 def pytest_addoption(parser):
@@ -40,30 +56,29 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     for kind in ("speed", "hygiene", "rules", "cuda"):
         config.addinivalue_line("markers", f"{kind}: a {kind} check of the grader")
-    config._grader_failed = False
     results = config.getoption("--grader-results")
-    config._grader_out = open(results, "a", encoding="utf-8") if results else None
+    config.stash[RUN] = RunState(out=open(results, "a", encoding="utf-8") if results else None)
 
 
 def pytest_sessionfinish(session, exitstatus):
-    session.config._grader_exitstatus = int(exitstatus)
+    session.config.stash[RUN].exitstatus = int(exitstatus)
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config):
-    out = getattr(config, "_grader_out", None)
-    if out:
+    state = config.stash.get(RUN, None)
+    if state is not None and state.out:
         _emit(config, {"event": "done"})
-        out.close()
+        state.out.close()
     if config.getoption("--grader-exit-when-done", False):
         # Every result is on disk: skip the interpreter's teardown of torch (~0.4 s of a 3 s run).
         sys.stdout.flush()
         sys.stderr.flush()
-        os._exit(getattr(config, "_grader_exitstatus", 0))
+        os._exit(state.exitstatus if state is not None else 0)
 
 
 def _emit(config, event: dict) -> None:
-    out = config._grader_out
+    out = config.stash[RUN].out
     if out:
         out.write(json.dumps(event) + "\n")
         out.flush()
@@ -151,40 +166,48 @@ def pytest_runtest_setup(item):
     if kind_of(item) == "speed":
         if item.config.getoption("--grader-no-speed"):
             pytest.skip("speed checks turned off (--no-speed)")
-        if item.config._grader_failed:
+        if item.config.stash[RUN].failed:
             pytest.skip("speed is measured only once every correctness check passes")
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
-    result = getattr(item, "_grader_result", None)
-    if report.when in ("setup", "call") and (result is None or result["outcome"] == "passed"):
-        item._grader_result = _classify(item, call, report)
+    result = item.stash.get(RESULT, None)
+    if report.when in ("setup", "call") and (result is None or result.outcome is Outcome.PASSED):
+        item.stash[RESULT] = _classify(item, call, report)
     if report.when == "teardown":
-        result = item._grader_result or {"outcome": "error", "reason": "internal", "message": "no result"}
-        replaced = verify_untouched()  # e.g. during a speed check, which calls the learner directly
-        if replaced and result["outcome"] in ("passed", "skipped"):
-            result = {"outcome": "error", "reason": "tampered",
-                      "message": f"your code replaced {', '.join(replaced[:4])}, which the grader relies on; "
-                                 "it was put back. Do not assign to attributes of numpy, torch or the grader."}
-        result.update(name=check_name(item), kind=kind_of(item), **take_notes())
-        _emit(item.config, {"event": "result", **result})
-        if result["outcome"] in ("failed", "error"):
-            item.config._grader_failed = True
-        if result.get("reason") in STOPPING_REASONS or (
-                result["outcome"] in ("failed", "error") and item.config.getoption("--grader-fail-fast")):
-            # Not session.shouldstop: pytest turns that into a KeyboardInterrupt whose report
-            # costs ~0.5 s of source parsing. The remaining checks are passed over instead
-            # (pytest_runtest_protocol below) and reported "not run" by the runner.
-            item.config._grader_stop = result["reason"]
+        _finish(item)
     return report
+
+
+def _finish(item) -> None:
+    """The check is over: settle its result, send it to the parent, decide whether the run goes on."""
+    result = item.stash.get(RESULT, None) or _result(item, Outcome.ERROR, "no result", Reason.INTERNAL)
+    replaced = verify_untouched()  # e.g. during a speed check, which calls the learner directly
+    if replaced and result.outcome in (Outcome.PASSED, Outcome.SKIPPED):
+        result = _result(item, Outcome.ERROR,
+                         f"your code replaced {', '.join(replaced[:4])}, which the grader relies on; "
+                         "it was put back. Do not assign to attributes of numpy, torch or the grader.",
+                         Reason.TAMPERED)
+    result.add_notes(take_notes())
+    item.stash[RESULT] = result
+    _emit(item.config, {"event": "result", **result.to_json()})
+    state = item.config.stash[RUN]
+    if result.bad:
+        state.failed = True
+    if result.reason in STOPPING_REASONS or (result.bad and item.config.getoption("--grader-fail-fast")):
+        # Not session.shouldstop: pytest turns that into a KeyboardInterrupt whose report
+        # costs ~0.5 s of source parsing. The remaining checks are passed over instead
+        # (pytest_runtest_protocol below) and reported "not run" by the engine.
+        state.stop = result.reason or Reason.ERROR
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_protocol(item, nextitem):
-    if getattr(item.config, "_grader_stop", None):
+    if item.config.stash[RUN].stop is not None:
         return True  # handled: not run, no report
+    take_notes()  # the check starts with nothing noted (nothing left over from before it)
     return None
 
 
@@ -205,31 +228,33 @@ def _printed(report) -> str:
     return "\n".join(line[:200] for line in shown) + more
 
 
-def _classify(item, call, report) -> dict:
+def _result(item, outcome: Outcome, message: str, reason: Reason | None = None, **details) -> CheckResult:
+    return CheckResult(check_name(item), Kind(kind_of(item)), outcome, message, reason, **details)
+
+
+def _classify(item, call, report) -> CheckResult:
     if report.passed:
-        return {"outcome": "passed", "message": ""}
+        return _result(item, Outcome.PASSED, "")
     if report.skipped:
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         message = reason.removeprefix("Skipped: ")
         if kind_of(item) == "speed" and item.config.getoption("--grader-no-speed"):
-            return {"outcome": "skipped", "reason": "speed_off", "message": message}
-        return {"outcome": "skipped", "message": message}
+            return _result(item, Outcome.SKIPPED, message, Reason.SPEED_OFF)
+        return _result(item, Outcome.SKIPPED, message)
     exc = call.excinfo.value if call.excinfo else None
-    printed = _printed(report)
-    extra = {"printed": printed} if printed else {}
+    printed = _printed(report) or None
     if isinstance(exc, CheckFailure):
-        result = {"outcome": "failed", "reason": "mismatch", "message": exc.message, "case": exc.case}
-        if exc.mistake:
-            result["mistake"] = {"name": exc.mistake.name, "explanation": exc.mistake.explanation,
-                                 "anchor": exc.mistake.anchor}
-        return {**result, **extra}
+        mistake = NamedMistake(exc.mistake.name, exc.mistake.explanation, exc.mistake.anchor) if exc.mistake else None
+        return _result(item, Outcome.FAILED, exc.message, Reason.MISMATCH, case=exc.case, mistake=mistake,
+                       printed=printed)
     if isinstance(exc, LearnerProblem):
-        return {"outcome": "error", "reason": exc.reason, "message": str(exc), **extra}
+        return _result(item, Outcome.ERROR, str(exc), Reason.of(exc.reason), printed=printed)
     if call.excinfo and "Timeout" in str(exc) and type(exc).__name__ == "Failed":
         seconds = item.get_closest_marker("timeout")
         limit = seconds.args[0] if seconds else item.config.getini("timeout")
-        return {"outcome": "error", "reason": "timeout",
-                "message": f"timed out after {limit} s (an infinite loop, or a very slow one?)", **extra}
+        return _result(item, Outcome.ERROR, f"timed out after {limit} s (an infinite loop, or a very slow one?)",
+                       Reason.TIMEOUT, printed=printed)
     # Anything else escaped the checks' own handling: a bug in the grader, not the learner's fault.
-    return {"outcome": "error", "reason": "internal",
-            "message": "the grader itself failed (please report this):\n" + str(report.longreprtext)[-1500:]}
+    return _result(item, Outcome.ERROR,
+                   "the grader itself failed (please report this):\n" + str(report.longreprtext)[-1500:],
+                   Reason.INTERNAL)

@@ -7,37 +7,40 @@ from rich.panel import Panel
 from rich.text import Text
 
 from .catalog import Exercise
+from .progress import Interview
+from .results import CheckResult, Outcome, Reason, RunResult
 
-SYMBOL = {"passed": ("✓", "green"), "failed": ("✗", "red"), "error": ("✗", "red"), "skipped": ("·", "dim")}
+SYMBOL = {Outcome.PASSED: ("✓", "green"), Outcome.FAILED: ("✗", "red"), Outcome.ERROR: ("✗", "red"),
+          Outcome.SKIPPED: ("·", "dim")}
 
 
-def render(console: Console, exercise: Exercise, result, *, target_label: str, hints_seen: int,
-           next_exercise: Exercise | None, interview: dict | None = None) -> None:
+def render(console: Console, exercise: Exercise, result: RunResult, *, target_label: str, hints_seen: int,
+           next_exercise: Exercise | None, interview: Interview | None = None) -> None:
     """The report of one run. During a mock interview (`interview` is its state) hints stay hidden."""
     console.print(Text.assemble((exercise.name, "bold"), f" — {exercise.title}   ", (target_label, "dim")))
     problem = result.first_problem
-    if problem and problem.get("reason") in ("not_implemented", "import_error") and problem is result.checks[0]:
+    if problem and problem.reason in (Reason.NOT_IMPLEMENTED, Reason.IMPORT_ERROR) and problem is result.checks[0]:
         _render_unstarted(console, exercise, problem, target_label, interview)
         return
 
     not_run = 0
     for check in result.checks:
-        if check.get("reason") == "not_run":
+        if check.reason is Reason.NOT_RUN:
             not_run += 1
             continue
-        symbol, style = SYMBOL[check["outcome"]]
-        line = Text.assemble((f" {symbol} ", style), check["name"])
-        if check["outcome"] == "skipped":
-            line.append(f" — skipped: {check['message']}", style="dim")
-        elif check.get("speed"):
-            line.append(f" — {check['speed']}", style="dim")
+        symbol, style = SYMBOL[check.outcome]
+        line = Text.assemble((f" {symbol} ", style), check.name)
+        if check.outcome is Outcome.SKIPPED:
+            line.append(f" — skipped: {check.message}", style="dim")
+        elif check.speed:
+            line.append(f" — {check.speed}", style="dim")
         console.print(line)
     if not_run:
         console.print(Text(f" · {not_run} more not run", style="dim"))
 
     if problem:
         console.print(_problem_panel(exercise, problem))
-    passed = sum(c["outcome"] == "passed" for c in result.checks)
+    passed = result.count(Outcome.PASSED)
     total = len(result.checks)
     if result.passed:
         console.print(Text(f"All {passed} checks passed in {result.seconds:.1f} s.", style="bold green"))
@@ -53,14 +56,14 @@ def render(console: Console, exercise: Exercise, result, *, target_label: str, h
             _next_step(console, exercise, hints_seen)
 
 
-def _hints_hidden(interview: dict | None) -> bool:
-    return bool(interview) and not interview.get("hints_visible")
+def _hints_hidden(interview: Interview | None) -> bool:
+    return interview is not None and not interview.hints_visible
 
 
-def _interview_line(exercise: Exercise, interview: dict) -> Text:
+def _interview_line(exercise: Exercise, interview: Interview) -> Text:
     from . import interview as clock
 
-    spent, limit = clock.elapsed(interview), float(interview["limit_s"])
+    spent, limit = clock.elapsed(interview), interview.limit_s
     line = Text("Mock interview: ", style="bold")
     line.append(f"{clock.clock(spent)} of {clock.clock(limit)}", style="bold red" if spent > limit else "bold")
     line.append(" · hints hidden (")
@@ -69,15 +72,15 @@ def _interview_line(exercise: Exercise, interview: dict) -> Text:
     return line
 
 
-def _render_unstarted(console: Console, exercise: Exercise, problem: dict, target_label: str,
-                      interview: dict | None = None) -> None:
-    if problem["reason"] == "not_implemented":
+def _render_unstarted(console: Console, exercise: Exercise, problem: CheckResult, target_label: str,
+                      interview: Interview | None = None) -> None:
+    if problem.reason is Reason.NOT_IMPLEMENTED:
         body = (f"{exercise.name} is not implemented yet.\n"
                 f"Open [bold]{escape(target_label)}[/], read the docstring (it is the full spec), "
                 f"write the function, then run [bold]grader run {exercise.name}[/] again.")
         console.print(Panel(body, title="not started", border_style="yellow", expand=False))
     else:
-        console.print(Panel(escape(problem["message"]), title="your file could not be imported",
+        console.print(Panel(escape(problem.message), title="your file could not be imported",
                             border_style="red", expand=False))
     if _hints_hidden(interview):
         console.print(_interview_line(exercise, interview))
@@ -85,21 +88,21 @@ def _render_unstarted(console: Console, exercise: Exercise, problem: dict, targe
         console.print(f"Stuck? [bold]grader hint {exercise.name}[/] · theory: [bold]site/{exercise.page}[/]")
 
 
-def _problem_panel(exercise: Exercise, problem: dict) -> Panel:
+def _problem_panel(exercise: Exercise, problem: CheckResult) -> Panel:
     parts = []
-    if problem.get("case"):
-        parts.append(Text.assemble(("case: ", "bold"), problem["case"]))
-    parts.append(Text(problem["message"]))
-    if problem.get("printed"):
-        parts.append(Text.assemble(("your code printed:\n", "bold"), (problem["printed"], "dim")))
-    mistake = problem.get("mistake")
+    if problem.case:
+        parts.append(Text.assemble(("case: ", "bold"), problem.case))
+    parts.append(Text(problem.message))
+    if problem.printed:
+        parts.append(Text.assemble(("your code printed:\n", "bold"), (problem.printed, "dim")))
+    mistake = problem.mistake
     if mistake:
-        parts.append(Text.assemble(("Looks like: ", "bold yellow"), (mistake["name"], "bold yellow"),
-                                   f" — {mistake['explanation']}"))
-        parts.append(Text(f"Theory: site/{exercise.page}#{mistake['anchor']}", style="cyan"))
-    if problem.get("reason") == "internal":
+        parts.append(Text.assemble(("Looks like: ", "bold yellow"), (mistake.name, "bold yellow"),
+                                   f" — {mistake.explanation}"))
+        parts.append(Text(f"Theory: site/{exercise.page}#{mistake.anchor}", style="cyan"))
+    if problem.reason is Reason.INTERNAL:
         parts.append(Text("This is a bug in the grader, not in your code.", style="bold"))
-    return Panel(Group(*parts), title=Text(f"✗ {problem['name']}"), title_align="left", border_style="red")
+    return Panel(Group(*parts), title=Text(f"✗ {problem.name}"), title_align="left", border_style="red")
 
 
 def _next_step(console: Console, exercise: Exercise, hints_seen: int) -> None:

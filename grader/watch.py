@@ -23,7 +23,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from . import catalog as catalog_module
-from . import interview, runner, workspace
+from . import engine, interview, progress, workspace
 from .catalog import Exercise
 
 KEYS = (("h", "hint"), ("n", "next"), ("r", "re-run"), ("q", "quit"))
@@ -205,27 +205,22 @@ class Watcher:
             self.render()
             return
         self.last_fingerprint = _fingerprint(self.path)
-        self.result = runner.run(self.exercise, self.path, speed=self.speed, fail_fast=True, worker=self.worker)
+        self.result = engine.execute(self.exercise, self.path, speed=self.speed, fail_fast=True, backend=self.worker)
         self.runs += 1
-        workspace.record_run(self.ws, self.exercise.name, self.result)
-        state = workspace.load_state(self.ws)
-        finished = interview.after_run(state, self.exercise.name, self.result.full_pass)
-        if finished or interview.active_on(state, self.exercise.name):
-            workspace.save_state(self.ws, state)
-        self.finished_interview = finished
+        self.finished_interview = interview.record_run(self.ws, self.exercise.name, self.result)
         self.render()
         if after_save:
             self.latencies.append(max(0.0, time.time() - saved_at))
 
     def show_hint(self) -> None:
-        state = workspace.load_state(self.ws)
-        entry = workspace.exercise_state(state, self.exercise.name)
+        state = progress.load(self.ws)
+        entry = state.exercise(self.exercise.name)
         hints = self.exercise.hints
-        seen = min(int(entry.get("hints_seen", 0)), len(hints))
+        seen = min(entry.hints_seen, len(hints))
         if seen < len(hints):
-            entry["hints_seen"] = seen + 1
+            entry.hints_seen = seen + 1
             recorded = interview.record_hint(state, self.exercise.name)
-            workspace.save_state(self.ws, state)
+            progress.save(self.ws, state)
             note = Text.assemble((f"Hint {seen + 1} of {len(hints)}: ", "bold"), hints[seen])
             if recorded:
                 note.append(" (recorded in your mock interview)", style="dim")
@@ -236,12 +231,11 @@ class Watcher:
 
     def next_exercise(self) -> None:
         """Move to the next exercise (in teaching order) that does not pass yet."""
-        state = workspace.load_state(self.ws)
+        state = progress.load(self.ws)
         names = self.catalog.names()
         start = names.index(self.exercise.name)
         order = self.catalog.exercises[start + 1:] + self.catalog.exercises[:start]
-        entries = state.get("exercises", {})
-        following = next((e for e in order if not workspace.is_passing(entries.get(e.name, {}))), None)
+        following = next((e for e in order if not state.is_passing(e.name)), None)
         if following is None:
             self.notes.append(Text("Every other exercise passes already. Well done!", style="bold green"))
             self.render()
@@ -262,7 +256,7 @@ class Watcher:
         else:
             console.print(Rule(style="dim"))
         label = workspace.display_path(self.path)
-        state = workspace.load_state(self.ws)
+        state = progress.load(self.ws)
         session = interview.active_on(state, self.exercise.name)
         if self.deleted:
             console.print(Text.assemble((self.exercise.name, "bold"), f" — {self.exercise.title}"))
@@ -270,7 +264,7 @@ class Watcher:
                 (f"{label} is gone", "bold red"), " (deleted, renamed or moved). Save it again to go on, or get the "
                 "stub back with ", (f"grader reset {self.exercise.name}", "bold"), "."))
         elif self.result is not None:
-            hints_seen = workspace.exercise_state(state, self.exercise.name).get("hints_seen", 0)
+            hints_seen = state.exercise(self.exercise.name).hints_seen
             render(console, self.exercise, self.result, target_label=label, hints_seen=hints_seen,
                    next_exercise=None, interview=session)
         for note in self.notes:
@@ -290,7 +284,7 @@ class Watcher:
         if self.result is not None and not self.deleted:
             footer.append(f" · checked at {time.strftime('%H:%M:%S')}", style="dim")
         if session:
-            spent, limit = interview.elapsed(session), float(session["limit_s"])
+            spent, limit = interview.elapsed(session), session.limit_s
             footer.append(" · interview ", style="dim")
             footer.append(f"{interview.clock(spent)} of {interview.clock(limit)}",
                           style="bold red" if spent > limit else "bold")

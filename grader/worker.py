@@ -3,16 +3,19 @@
 `grader run` starts a fresh child per run, and ~2 s of it is importing torch. For feedback on
 every save (`grader watch`) and for `grader run --all`, a `Worker` keeps one long-lived child
 with the heavy modules (and each exercise's checks) already imported; every run forks a
-grandchild from it. The fork keeps what the cold path gives: the learner's code runs in its own
-process (its own process group, killed whole at the time limit), under the same memory and
-output caps (inherited from the worker), and reports through the same JSON-lines file, so
-`runner.collect` turns the grandchild's events into a RunResult exactly as for a cold run.
+grandchild from it. A `Worker` is a backend of grader.engine.execute: the engine plans the run
+(pytest's arguments, the run's folder and files, the time limit), the worker's grandchild runs it,
+and the engine collects the results exactly as for a cold run. The fork keeps what the cold path
+gives: the learner's code runs in its own process (its own process group, killed whole at the time
+limit), under the same memory and output caps (inherited from the worker), and reports through the
+same JSON-lines file.
 
-Protocol (JSON lines on the worker's stdin and stdout): {"op": "warm", "checks", "solution"} imports
-an exercise's checks (and runs them once on the reference solution, in the worker: trusted code) so
-that grandchildren start warm; {"args", "output", "cwd", "time_limit", "checks"} runs pytest with
-`args` in a grandchild and is answered {"returncode", "timed_out"} once the grandchild is gone.
-A worker that dies or stops answering is replaced; the caller then falls back to a cold run.
+Protocol (JSON lines on the worker's stdin and stdout): {"op": "warm", "key", "args"} runs pytest
+with `args` in the worker (trusted code: the reference solution, or only the collection) once per
+`key`, so that grandchildren start warm; {"args", "output", "cwd", "time_limit", "warm"} runs pytest
+with `args` in a grandchild (after the warm-up `warm` if that key is new) and is answered
+{"returncode", "timed_out"} once the grandchild is gone, or {"cold": true} when forking is unsafe.
+A worker that dies or stops answering is replaced; the engine then runs the plan cold.
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import runner
+from . import engine, processes
 from .catalog import Exercise
 
 READY_TIMEOUT_S = 180  # importing torch on a loaded machine can take a while
@@ -38,26 +41,25 @@ class Worker:
 
     def __init__(self) -> None:
         self.process: subprocess.Popen | None = None
-        self.ready = False
+        self._ready = False
         self.started_at = 0.0
 
     # ---------------------------------------------------------------- lifecycle
 
     def start(self) -> None:
-        """Start the worker in the background (returns at once; `run` waits until it is ready)."""
+        """Start the worker in the background (returns at once; `ready` waits until it is)."""
         if self.alive:
             return
-        limits = _limits(runner.output_limit_bytes(), runner.memory_limit_mb())
         # CUDA cannot be used in a child forked after the parent touched it: the worker never
         # initialises CUDA (its warm-up skips CUDA checks, and torch.cuda.is_available() asks NVML
         # rather than the driver), so every grandchild can.
-        env = {**runner.child_env(), "PYTORCH_NVML_BASED_CUDA_CHECK": "1"}
+        env = {**processes.child_env(), "PYTORCH_NVML_BASED_CUDA_CHECK": "1"}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "grader.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL, env=env, cwd=tempfile.gettempdir(),
-            start_new_session=True, preexec_fn=limits,
+            start_new_session=True, preexec_fn=processes.limits_now(),
         )
-        self.ready = False
+        self._ready = False
         self.started_at = time.perf_counter()
 
     @property
@@ -73,10 +75,7 @@ class Worker:
             process.wait(timeout=2)
         except (OSError, subprocess.TimeoutExpired):
             pass
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        processes.kill_group(process.pid)
         process.wait()
         process.stdout.close()
 
@@ -111,18 +110,18 @@ class Worker:
     def wait_ready(self) -> bool:
         if not self.alive:
             return False
-        if not self.ready:
+        if not self._ready:
             reply = self._read_reply(READY_TIMEOUT_S)
-            self.ready = bool(reply and reply.get("ready"))
-            if not self.ready:
+            self._ready = bool(reply and reply.get("ready"))
+            if not self._ready:
                 self.close()
-        return self.ready
+        return self._ready
 
     def warm(self, exercise: Exercise, solution: Path | None = None) -> None:
         """Ask the worker to import (and, given the reference solution, exercise) these checks now."""
         if not self.alive:
             self.start()
-        self._send({"op": "warm", "checks": str(exercise.checks_path), "solution": str(solution) if solution else None})
+        self._send({"op": "warm", **_warm_up(exercise, solution)})
 
     def _send(self, request: dict) -> bool:
         """One request line to the worker; False (and the worker closed) if it is gone."""
@@ -134,51 +133,33 @@ class Worker:
             self.close()
             return False
 
-    def run(self, exercise: Exercise, target_file: Path, *, speed: bool = True,
-            fail_fast: bool = False) -> runner.RunResult | None:
-        """The checks of `exercise` on `target_file` in a grandchild; None if the worker failed (run cold)."""
+    # ---------------------------------------------------------------- the engine's backend
+
+    def ready(self) -> bool:
         if not self.alive:
             self.start()
-        if not self.wait_ready():
+        return self.wait_ready()
+
+    def pytest_options(self) -> dict:
+        return {}
+
+    def launch(self, plan: engine.Plan) -> engine.Ending | None:
+        """Run the plan in a grandchild; None if the worker failed or cannot fork now (the run goes cold)."""
+        request = {"args": plan.args, "output": str(plan.output), "cwd": str(plan.folder),
+                   "time_limit": plan.time_limit, "warm": _warm_up(plan.exercise)}
+        if not self._send(request):
             return None
-        started = time.perf_counter()
-        target_file = Path(target_file).resolve()
-        limit = runner.time_limit(exercise)
-        with tempfile.TemporaryDirectory(prefix="grader-") as tmp:
-            results, output = Path(tmp) / "results.jsonl", Path(tmp) / "output.txt"
-            results.touch()
-            request = {"args": runner.pytest_args(exercise, target_file, results, speed=speed, fail_fast=fail_fast),
-                       "output": str(output), "cwd": tmp, "time_limit": limit,
-                       "checks": str(exercise.checks_path)}
-            if not self._send(request):
-                return None
-            reply = self._read_reply(limit + REPLY_MARGIN_S)
-            if reply is not None and reply.get("cold"):
-                return None  # the worker cannot fork safely for this run: a fresh child will do it
-            if reply is None or "returncode" not in reply:
-                self.close()  # dead or stuck: the next run starts a fresh one
-                return None
-            tail = _tail(output)
-            events = runner._read_events(results)
-        result = runner.collect(exercise, target_file, events, timed_out=reply["timed_out"],
-                                returncode=reply["returncode"], output_tail=tail)
-        result.seconds = time.perf_counter() - started
-        return result
+        reply = self._read_reply(plan.time_limit + REPLY_MARGIN_S)
+        if reply is not None and reply.get("cold"):
+            return None  # the worker cannot fork safely for this run: a fresh child will do it
+        if reply is None or "returncode" not in reply:
+            self.close()  # dead or stuck: the next run starts a fresh one
+            return None
+        return engine.Ending(reply["returncode"], reply["timed_out"], processes.tail(plan.output))
 
 
-def _limits(output_bytes: int, memory_mb: int):
-    def apply() -> None:  # runs in the worker between fork and exec; grandchildren inherit the caps
-        runner.limit_process(output_bytes, memory_mb)
-    return apply
-
-
-def _tail(path: Path, size: int = 3000) -> str:
-    try:
-        with open(path, "rb") as f:
-            f.seek(max(0, f.seek(0, 2) - size))
-            return f.read().decode("utf-8", "replace")
-    except OSError:
-        return ""
+def _warm_up(exercise: Exercise, solution: Path | None = None) -> dict:
+    return {"key": str(exercise.checks_path), "args": engine.warm_up_args(exercise, solution)}
 
 
 # ---------------------------------------------------------------- the worker process itself
@@ -186,66 +167,23 @@ def _tail(path: Path, size: int = 3000) -> str:
 _warmed: set[str] = set()
 
 
-def _warm(checks_path: str, solution: str | None) -> None:
-    """Import an exercise's checks here, once, as pytest would (asserts rewritten); if the reference
-    solution is at hand, run the correctness checks on it too, so that the first calls of the
-    torch functions the checks use are paid here rather than in every grandchild."""
-    if not checks_path or checks_path in _warmed:
+def _warm(request: dict | None) -> None:
+    """Run a warm-up (engine.warm_up_args) here, once per exercise, as pytest would (asserts rewritten)."""
+    if not request or not request.get("key") or request["key"] in _warmed:
         return
-    _warmed.add(checks_path)
+    _warmed.add(request["key"])
     import pytest
 
-    args = [checks_path, "-p", "grader.plugin", "-c", os.devnull, "--rootdir", str(Path(checks_path).parent), "-q",
-            "-p", "no:cacheprovider", "-p", "no:unraisableexception", "-p", "no:threadexception"]
-    if solution and Path(solution).is_file():
-        args += ["--grader-target", solution, "--grader-no-speed", "-p", "pytest_timeout", "-o", "timeout=60",
-                 "-k", "not cuda"]
-    else:
-        args += ["--collect-only"]
     try:
         with tempfile.TemporaryDirectory(prefix="grader-warm-") as tmp:
             cwd = os.getcwd()
             os.chdir(tmp)
             try:
-                pytest.main(args)
+                pytest.main(list(request["args"]))
             finally:
                 os.chdir(cwd)
     except BaseException:  # noqa: BLE001 - the grandchild's pytest will report a broken checks file
         pass
-
-
-def _wait(pid: int, time_limit: float) -> tuple[int | None, bool]:
-    """Wait for the grandchild; kill its whole process group at the time limit."""
-    deadline = time.monotonic() + time_limit
-    status, timed_out = None, False
-    try:
-        fd = os.pidfd_open(pid)
-    except (AttributeError, OSError):
-        fd = None
-    try:
-        while True:
-            done, raw = os.waitpid(pid, os.WNOHANG)
-            if done:
-                status = raw
-                break
-            left = deadline - time.monotonic()
-            if left <= 0:
-                timed_out = True
-                break
-            if fd is not None:
-                select.select([fd], [], [], left)
-            else:
-                time.sleep(min(left, 0.005))
-    finally:
-        if fd is not None:
-            os.close(fd)
-    try:
-        os.killpg(pid, signal.SIGKILL)  # the learner's code may have started processes too
-    except (ProcessLookupError, PermissionError):
-        pass
-    if status is None:
-        _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), timed_out
 
 
 def _grandchild(request: dict, reply_fd: int) -> None:
@@ -311,9 +249,9 @@ def main() -> None:
         except ValueError:
             continue
         if request.get("op") == "warm":
-            _warm(request.get("checks", ""), request.get("solution"))
+            _warm(request)
             continue
-        _warm(request.get("checks", ""), None)
+        _warm(request.get("warm"))
         if _cuda_initialised():
             replies.write(json.dumps({"cold": True}) + "\n")  # forking now would break CUDA in the child
             continue
@@ -324,7 +262,7 @@ def main() -> None:
             os.setpgid(pid, pid)
         except OSError:
             pass
-        returncode, timed_out = _wait(pid, float(request["time_limit"]))
+        returncode, timed_out = processes.wait_then_kill(pid, float(request["time_limit"]))
         replies.write(json.dumps({"returncode": returncode, "timed_out": timed_out}) + "\n")
 
 

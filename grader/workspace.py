@@ -1,13 +1,13 @@
 """Where the learner's files, the reference solutions, the progress file and the backups live.
 
-A workspace is a folder holding exercises/ (the learner's files) and .grader/ (the progress file
-and backups). A clone of the kit is one; `grader init DIR` makes one anywhere from the stubs that
-ship inside the package (grader/stubs and grader/reference are exercises/ and solutions/,
-mapped into the package by pyproject.toml), so an installed, non-editable kit works too.
+A workspace is a folder holding exercises/ (the learner's files) and .grader/ (the progress file,
+read and written by grader/progress.py, and backups). A clone of the kit is one; `grader init DIR`
+makes one anywhere from the stubs that ship inside the package (grader/stubs and grader/reference
+are exercises/ and solutions/, mapped into the package by pyproject.toml), so an installed,
+non-editable kit works too.
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -21,7 +21,6 @@ from .catalog import PACKAGE_DIR
 KIT_ROOT = PACKAGE_DIR.parent  # the clone (or the folder of an editable install)
 PACKAGED_STUBS = PACKAGE_DIR / "stubs"  # present in an installed (non-editable) kit
 PACKAGED_SOLUTIONS = PACKAGE_DIR / "reference"
-STATE_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -67,104 +66,6 @@ def find(start: Path | None = None) -> Workspace:
         if (folder / "exercises").is_dir() and ((folder / ".grader").is_dir() or (folder / "grader" / "catalog.toml").is_file()):
             return Workspace(folder)
     return Workspace(KIT_ROOT)
-
-
-# ---------------------------------------------------------------- progress state
-
-def load_state(ws: Workspace) -> dict:
-    """The progress file; a missing, unreadable or corrupt one (or corrupt parts) reads as empty."""
-    try:
-        raw = json.loads(ws.state_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError, UnicodeDecodeError):
-        raw = {}
-    return sanitize_state(raw)
-
-
-def sanitize_state(raw) -> dict:
-    """Keep what is well-formed, drop the rest: a hand-edited or half-written file never stops the grader."""
-    raw = raw if isinstance(raw, dict) else {}
-    exercises = {}
-    for name, entry in (raw.get("exercises") if isinstance(raw.get("exercises"), dict) else {}).items():
-        if not isinstance(name, str) or not isinstance(entry, dict):
-            continue
-        clean = {k: v for k, v in entry.items() if isinstance(k, str) and isinstance(v, (str, int, float))}
-        if clean.get("status") not in STATUSES:
-            clean.pop("status", None)
-        for key in ("last_passed", "last_run", "solution_seen"):
-            if key in clean and not isinstance(clean[key], str):
-                clean.pop(key)
-        hints = clean.get("hints_seen", 0)
-        clean["hints_seen"] = hints if isinstance(hints, int) and not isinstance(hints, bool) and hints >= 0 else 0
-        exercises[name] = clean
-    state = {"version": STATE_VERSION, "exercises": exercises}
-    interview = raw.get("interview")
-    if isinstance(interview, dict) and isinstance(interview.get("exercise"), str) \
-            and isinstance(interview.get("started"), (int, float)) and isinstance(interview.get("limit_s"), (int, float)):
-        state["interview"] = interview
-    history = raw.get("interviews")
-    state["interviews"] = [h for h in history if isinstance(h, dict) and isinstance(h.get("exercise"), str)] \
-        if isinstance(history, list) else []
-    return state
-
-
-def save_state(ws: Workspace, state: dict) -> None:
-    """Written atomically: a crash mid-write leaves the previous file intact."""
-    tmp = None
-    try:
-        ws.state_file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=ws.state_file.parent, prefix=".state-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(state, f, indent=1, sort_keys=True)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, ws.state_file)
-        tmp = None
-    except (OSError, TypeError, ValueError):
-        pass  # progress is a convenience: a read-only workspace must not stop the grader
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-
-
-def exercise_state(state: dict, name: str) -> dict:
-    return state.setdefault("exercises", {}).setdefault(name, {})
-
-
-STATUSES = ("not started", "failing", "passing", "passing and fast")
-
-
-def record_run(ws: Workspace, name: str, result) -> str:
-    """Save the outcome of a run of the learner's own file; return the exercise's status."""
-    state = load_state(ws)
-    entry = exercise_state(state, name)
-    now = time.strftime("%Y-%m-%d %H:%M")
-    problem = result.first_problem
-    correctness_ok = all(c["outcome"] in ("passed", "skipped") for c in result.checks if c["kind"] != "speed")
-    speed_ok = all(c["outcome"] == "passed" for c in result.checks if c["kind"] == "speed")
-    if problem is not None and problem.get("reason") == "not_implemented":
-        status = "not started"
-    elif not correctness_ok:
-        status = "failing"
-    else:
-        status = "passing and fast" if speed_ok else "passing"
-    entry.update(status=status, last_run=now)
-    if status.startswith("passing"):
-        entry["last_passed"] = now
-    save_state(ws, state)
-    return status
-
-
-def is_passing(entry: dict) -> bool:
-    return str(entry.get("status", "")).startswith("passing")
-
-
-def current_exercise(catalog, state: dict):
-    """Where the learner is: the first exercise, in teaching order, that does not pass yet."""
-    entries = state.get("exercises", {})
-    return next((e for e in catalog.exercises if not is_passing(entries.get(e.name, {}))), None)
 
 
 # ---------------------------------------------------------------- stubs and backups

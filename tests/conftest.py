@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog, dev, runner
+from grader import catalog, dev
 from grader.dev import module_constant  # noqa: F401 - the tests import it from here
+from grader.results import RunResult
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = catalog.load()
@@ -30,13 +31,13 @@ def implementations(kind: str) -> list[tuple[str, Path]]:
             for f in sorted((d / kind).glob("*.py")) if not f.name.startswith("_")]
 
 
-def run_checks(exercise_name: str, path: Path, *, speed: bool = False) -> runner.RunResult:
+def run_checks(exercise_name: str, path: Path, *, speed: bool = False) -> RunResult:
     """Run an exercise's checks in this process on `path` (its folder importable, for _base helpers)."""
     return dev.run_checks(CATALOG.get(exercise_name), path, speed=speed)
 
 
-def summary(result: runner.RunResult) -> str:
-    return "\n".join(f"{c['outcome']:8} {c['name']}: {c.get('message', '')[:300]}" for c in result.checks)
+def summary(result: RunResult) -> str:
+    return "\n".join(f"{c.outcome:8} {c.name}: {c.message[:300]}" for c in result.checks)
 
 
 @pytest.fixture(scope="session")

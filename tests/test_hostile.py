@@ -5,7 +5,7 @@ file is correct apart from side effects the grader must undo, so it must pass) a
 EXPECTED_MESSAGE (words the learner must read). Each must give a short, clear message, no grader
 traceback, and finish within its time limit.
 
-The whole corpus runs through `runner.run` with a warm worker (grader.worker: one forked child per
+The whole corpus runs through `engine.execute` with a warm worker (grader.worker: one forked child per
 run, as `grader watch` and `grader run --all` do); a few of the nastiest also run cold through
 `grader run conv2d --target DIR --json`, one fresh child each, checking the exit code.
 """
@@ -69,7 +69,7 @@ def environment(tmp_path_factory):
 @pytest.fixture(scope="module")
 def outcomes(environment):
     """Every hostile file through two warm workers (two cores); then the solution, in each, still passes."""
-    from grader import runner
+    from grader import engine
     from grader.worker import Worker
 
     exercise = CATALOG.get("conv2d")
@@ -85,7 +85,7 @@ def outcomes(environment):
         try:
             folder = place(path, environment / "warm" / path.stem)
             started = time.perf_counter()
-            result = runner.run(exercise, folder / "conv2d.py", speed=False, worker=worker)
+            result = engine.execute(exercise, folder / "conv2d.py", speed=False, backend=worker)
             return result, time.perf_counter() - started, worker.alive
         finally:
             with lock:
@@ -94,7 +94,7 @@ def outcomes(environment):
     try:
         with ThreadPoolExecutor(max_workers=2) as pool:
             found = dict(zip(HOSTILE, pool.map(grade, HOSTILE)))
-        after = [runner.run(exercise, ROOT / "solutions" / "conv2d.py", speed=False, worker=w) for w in workers]
+        after = [engine.execute(exercise, ROOT / "solutions" / "conv2d.py", speed=False, backend=w) for w in workers]
     finally:
         for worker in workers:
             worker.close()
@@ -111,12 +111,12 @@ def check_problem(path: Path, result, seconds: float) -> None:
     assert not result.passed, summary
     problem = result.first_problem
     assert problem is not None, summary
-    assert problem["reason"] == reason, summary
-    text = problem["message"] + problem.get("printed", "")
+    assert problem.reason == reason, summary
+    text = problem.message + (problem.printed or "")
     assert message.lower() in text.lower(), summary
-    assert "Traceback" not in problem["message"], summary
-    assert "grader/" not in problem["message"] and "_pytest" not in problem["message"], summary
-    assert len(problem["message"]) < 1500, summary
+    assert "Traceback" not in problem.message, summary
+    assert "grader/" not in problem.message and "_pytest" not in problem.message, summary
+    assert len(problem.message) < 1500, summary
 
 
 def test_the_corpus_is_large_and_every_file_states_its_expectation():
@@ -169,7 +169,7 @@ def cold_outcomes(environment):
 
 @pytest.mark.parametrize("stem", COLD)
 def test_hostile_code_through_grader_run_in_a_fresh_child(stem, cold_outcomes):
-    from grader.runner import RunResult
+    from grader.results import RunResult
 
     done, seconds = cold_outcomes[stem]
     path = HOSTILE_DIR / f"{stem}.py"
@@ -177,7 +177,7 @@ def test_hostile_code_through_grader_run_in_a_fresh_child(stem, cold_outcomes):
     assert done.returncode == (0 if reason is None else 1), done.stdout[-2000:] + done.stderr[-2000:]
     assert done.stdout.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr[-2000:]
     report = json.loads(done.stdout)
-    result = RunResult(exercise="conv2d", target=report["target"], checks=report["checks"], seconds=report["seconds"])
+    result = RunResult.from_json(report)
     # A cold child imports torch first: allow for that on a loaded machine.
     check_problem(path, result, seconds - 30)
 

@@ -22,7 +22,8 @@ import pytest
 from rich.console import Console
 
 from conftest import CATALOG, ROOT
-from grader import cli, interview, workspace
+from grader import cli, interview, progress, workspace
+from grader.commands import common
 
 SOLUTION = (ROOT / "solutions" / "conv2d.py").read_text()
 STUB = (ROOT / "exercises" / "conv2d.py").read_text()
@@ -155,14 +156,14 @@ def test_a_missing_or_unwritable_state_never_stops_the_grader(ws, capsys):
 
 def test_the_state_is_written_atomically(ws, monkeypatch):
     ours = workspace.Workspace(ws)
-    workspace.save_state(ours, {"exercises": {"conv2d": {"status": "passing"}}})
+    progress.save(ours, progress.sanitize({"exercises": {"conv2d": {"status": "passing"}}}))
     before = (ws / ".grader" / "state.json").read_text()
 
     def crash(*args, **kwargs):
         raise OSError("disk full")
 
     monkeypatch.setattr(json, "dump", crash)
-    workspace.save_state(ours, {"exercises": {}})  # fails half way: silently, leaving the old file
+    progress.save(ours, progress.Progress())  # fails half way: silently, leaving the old file
     assert (ws / ".grader" / "state.json").read_text() == before
     assert [p.name for p in (ws / ".grader").iterdir()] == ["state.json"]  # no temporary left behind
 
@@ -181,7 +182,7 @@ def test_run_all_on_the_solutions_shows_a_summary_table(ws):
 
 def test_run_all_on_a_terminal_draws_a_progress_bar(ws, monkeypatch):
     screen = StringIO()
-    monkeypatch.setattr(cli, "_console", lambda: Console(file=screen, force_terminal=True, width=120,
+    monkeypatch.setattr(common, "console", lambda: Console(file=screen, force_terminal=True, width=120,
                                                           color_system=None))
     assert grader("run", "--all", "--solution", "--no-speed", "--topic", CATALOG.get("conv2d").topic) == 0
     drawn = screen.getvalue()
@@ -277,10 +278,10 @@ def test_an_interview_picks_an_unpassed_exercise_and_can_be_given_up(ws, clock, 
 
 
 def test_interview_pick_prefers_exercises_not_passed():
-    state = {"exercises": {n: {"status": "passing"} for n in CATALOG.names()[1:]}}
+    state = progress.sanitize({"exercises": {n: {"status": "passing"} for n in CATALOG.names()[1:]}})
     picks = {interview.pick(CATALOG, state, seed=s).name for s in range(20)}
     assert picks == {CATALOG.names()[0]}
-    everything = {"exercises": {n: {"status": "passing"} for n in CATALOG.names()}}
+    everything = progress.sanitize({"exercises": {n: {"status": "passing"} for n in CATALOG.names()}})
     assert interview.pick(CATALOG, everything, seed=0) is not None  # all passed: any will do
     assert interview.pick(CATALOG, state, topic="no-such-topic") is None
 
@@ -372,7 +373,7 @@ def test_watch_rechecks_on_save_and_answers_keys(ws):
         print("watch: save -> report", {k: f"{v:.2f} s" for k, v in latencies.items()})
         # Generous bounds for a loaded CI machine; the figures themselves are printed above.
         assert max(latencies.values()) < 15
-        assert workspace.load_state(workspace.Workspace(ws))["exercises"]["conv2d"]["status"] == "passing"
+        assert progress.load(workspace.Workspace(ws)).exercises["conv2d"].status is progress.Status.PASSING
 
         asked = time.time()
         session.key("h")

@@ -1,6 +1,7 @@
 """A check's verdict (CheckFailure) and the facts a check reports beside it (notes)."""
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 import numpy as np
@@ -19,17 +20,18 @@ class CheckFailure(AssertionError):
         self.mistake = mistake
 
 
-# Extra facts a check reports (the speed figures, the oracle used); the plugin collects them.
-_notes: dict[str, Any] = {}
+# Extra facts a check reports (the speed figures, the oracle used); the plugin takes them after
+# each check. Kept per execution context (thread or task), not in a module-wide dict.
+_notes: ContextVar[dict[str, Any] | None] = ContextVar("grader_notes", default=None)
 
 
 def note(**facts: Any) -> None:
-    _notes.update(facts)
+    _notes.set({**(_notes.get() or {}), **facts})
 
 
 def take_notes() -> dict[str, Any]:
-    facts = dict(_notes)
-    _notes.clear()
+    facts = _notes.get() or {}
+    _notes.set(None)
     return facts
 
 

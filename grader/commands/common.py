@@ -1,0 +1,83 @@
+"""What the verbs share: exit codes, the two errors main() turns into exit codes, the console,
+looking up an exercise, a topic or the workspace, and the pieces of a verb's parser."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.console import Console
+
+from .. import catalog as catalog_module
+from .. import workspace
+from ..catalog import Exercise
+from ..workspace import display_path
+
+OK, FAILED, USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class Refused(Exception):
+    """The verb is understood but will not be done now (exit 1), e.g. a solution before a pass."""
+
+
+def console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def exercise(name: str) -> Exercise:
+    catalog = catalog_module.load()
+    found = catalog.get(name)
+    if found is None:
+        close = catalog.suggest(name)
+        hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise UsageError(f"no exercise called {name!r}.{hint} `grader list` shows them all.")
+    return found
+
+
+def find_workspace(*, required: bool = True) -> workspace.Workspace:
+    ws = workspace.find()
+    if required and not ws.exists:
+        raise UsageError("no workspace here (a folder with exercises/). Make one with `grader init DIR`, "
+                         "then run grader inside it.")
+    return ws
+
+
+def check_topic(topic: str | None) -> None:
+    topics = catalog_module.load().topics
+    if topic is not None and topic not in topics:
+        raise UsageError(f"no topic called {topic!r}; topics: {', '.join(topics)}")
+
+
+def backup(ws: workspace.Workspace, path: Path) -> Path:
+    """A copy of the learner's file in .grader/backups/, or Refused (the file is left alone)."""
+    try:
+        return workspace.backup(ws, path)
+    except OSError as error:
+        raise Refused(f"could not back up {display_path(path)} ({error}); your file was not touched.") from None
+
+
+# ---------------------------------------------------------------- parsers
+
+def add_verb(verbs, name: str, help_text: str, examples: str, func) -> argparse.ArgumentParser:
+    """The sub-parser of a verb: its help, its examples (`grader NAME …` lines), the function it runs."""
+    parser = verbs.add_parser(name, help=help_text, description=help_text, epilog="examples:\n  " + examples,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.set_defaults(func=func)
+    return parser
+
+
+def _complete_names(prefix: str, **kwargs) -> list[str]:
+    return [n for n in catalog_module.load().names() if n.startswith(prefix)]
+
+
+def name_arg(parser: argparse.ArgumentParser, optional: bool = False,
+             help_text: str = "the exercise (see grader list)") -> None:
+    action = parser.add_argument("name", nargs="?" if optional else None, help=help_text)
+    action.completer = _complete_names
+
+
+def topics() -> list[str]:
+    return list(catalog_module.load().topics)

@@ -1,0 +1,48 @@
+"""grader hint: the next hint of an exercise, one at a time (or --all), counted in the progress file."""
+from __future__ import annotations
+
+from .. import interview, progress
+from . import common
+
+HELP = "show the next hint for an exercise"
+EXAMPLES = "grader hint conv2d     # the next hint, one at a time\n  grader hint conv2d --all"
+
+
+def register(verbs) -> None:
+    p = common.add_verb(verbs, "hint", HELP, EXAMPLES, main)
+    common.name_arg(p)
+    p.add_argument("--all", action="store_true", help="show every hint")
+
+
+def main(args) -> int:
+    exercise = common.exercise(args.name)
+    ws = common.find_workspace(required=False)
+    state = progress.load(ws)
+    entry = state.exercise(exercise.name)
+    total = len(exercise.hints)
+    console = common.console()
+    if args.all:
+        shown = range(total)
+        newly = max(0, total - entry.hints_seen)
+        entry.hints_seen = total
+    else:
+        seen = min(entry.hints_seen, total)
+        if seen == total:
+            console.print(f"You have seen all {total} hints. `grader hint {exercise.name} --all` lists them; "
+                          f"the theory page is site/{exercise.page}.")
+            return common.OK
+        shown = [seen]
+        newly = 1
+        entry.hints_seen = seen + 1
+    session = None
+    for _ in range(newly):
+        session = interview.record_hint(state, exercise.name) or session
+    for i in shown:
+        console.print(f"[bold]Hint {i + 1} of {total}[/] ({exercise.name}): {exercise.hints[i]}")
+    progress.save(ws, state)
+    if session:
+        console.print(f"[dim]Recorded in your mock interview ({session.hints} "
+                      f"hint{'s' if session.hints != 1 else ''} so far).[/]")
+    if not args.all and entry.hints_seen < total:
+        console.print("[dim]Run it again for the next hint.[/]")
+    return common.OK

@@ -1,0 +1,151 @@
+"""grader run: check an exercise (or --all of them) against PyTorch and report."""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .. import catalog as catalog_module
+from .. import interview, progress, workspace
+from ..catalog import Exercise
+from ..results import SCHEMA, Outcome
+from ..workspace import display_path
+from . import common
+
+HELP = "check an exercise against PyTorch"
+EXAMPLES = ("grader run conv2d      # check exercises/conv2d.py\n  grader run conv2d --solution\n"
+            "  grader run conv2d --target my_attempts/\n  grader run --all            # everything, with a summary\n"
+            "  grader run --all --solution --json")
+
+
+def register(verbs) -> None:
+    p = common.add_verb(verbs, "run", HELP, EXAMPLES, main)
+    common.name_arg(p, optional=True)
+    p.add_argument("--all", action="store_true", help="run every exercise (a progress bar, then a summary)")
+    p.add_argument("--topic", choices=common.topics(), help="with --all: only this topic")
+    p.add_argument("--solution", action="store_true", help="check the reference solution instead of your file")
+    p.add_argument("--target", metavar="DIR", help="check DIR/<name>.py instead of exercises/<name>.py")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of a report")
+    p.add_argument("--no-speed", action="store_true", help="skip the speed checks")
+    p.add_argument("-x", "--fail-fast", action="store_true", help="stop at the first failed check")
+    p.add_argument("--cold", action="store_true", help=argparse.SUPPRESS)  # --all without the warm worker
+
+
+def main(args) -> int:
+    from .. import engine
+
+    if args.solution and args.target:
+        raise common.UsageError("give either --solution or --target DIR, not both")
+    if bool(args.all) == bool(args.name):
+        raise common.UsageError("name one exercise (grader run conv2d) or use --all")
+    if args.target and not Path(args.target).is_dir():
+        raise common.UsageError(f"--target {args.target!r} is not a folder")
+    if args.topic and not args.all:
+        raise common.UsageError("--topic goes with --all (grader run --all --topic cnn)")
+    common.check_topic(args.topic)
+    own_file = not (args.solution or args.target)
+    ws = common.find_workspace(required=own_file)
+    catalog = catalog_module.load()
+    if args.all:
+        exercises = [e for e in catalog.exercises if args.topic is None or e.topic == args.topic]
+        return _run_all(args, ws, exercises, own_file)
+    exercise = common.exercise(args.name)
+    target = _target(args, exercise, ws)
+    result = engine.execute(exercise, target, speed=not args.no_speed, fail_fast=args.fail_fast)
+    finished = interview.record_run(ws, exercise.name, result) if own_file else None
+    if args.json:
+        print(json.dumps(result.to_json()))
+        return common.OK if result.passed else common.FAILED
+    from ..report import render
+
+    console = common.console()
+    state = progress.load(ws)
+    session = interview.active_on(state, exercise.name) if own_file else None
+    render(console, exercise, result, target_label=display_path(target),
+           hints_seen=state.exercise(exercise.name).hints_seen,
+           next_exercise=catalog.next_after(exercise.name), interview=session)
+    _interview_news(console, finished, session, result)
+    return common.OK if result.passed else common.FAILED
+
+
+def _target(args, exercise: Exercise, ws: workspace.Workspace) -> Path:
+    if args.solution:
+        return ws.solutions / exercise.filename
+    if args.target:
+        return Path(args.target) / exercise.filename
+    return ws.exercises / exercise.filename
+
+
+def _interview_news(console: Console, finished, session, result) -> None:
+    if session and not finished and result.passed and not result.full_pass:
+        console.print("The interview ends on a pass with the speed checks on: run it without --no-speed.")
+    if finished:
+        console.print(Text("Mock interview done: " + interview.summary_line(finished), style="bold green"))
+        console.print("Your attempts: grader interview --history")
+    elif session and interview.over_time(session):
+        console.print(Text(f"Time is up ({interview.clock(session.limit_s)}); keep going to finish, "
+                           "or `grader interview --stop`.", style="bold red"))
+
+
+def _run_all(args, ws: workspace.Workspace, exercises: list[Exercise], own_file: bool) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .. import engine
+    from ..worker import Worker
+
+    console = common.console()
+    results = []
+    show_bar = console.is_terminal and not args.json
+    # One warm worker for the whole catalog: torch is imported once, not once per exercise.
+    worker = Worker() if len(exercises) > 1 and not args.cold else None
+    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn(), console=console, transient=True, disable=not show_bar)
+    try:
+        if worker is not None:
+            worker.start()
+        with bar:
+            task = bar.add_task("starting", total=len(exercises))
+            for exercise in exercises:
+                bar.update(task, description=f"checking {exercise.name}")
+                result = engine.execute(exercise, _target(args, exercise, ws), speed=not args.no_speed,
+                                        fail_fast=args.fail_fast, backend=worker)
+                results.append(result)
+                if own_file:
+                    interview.record_run(ws, exercise.name, result)
+                bar.advance(task)
+                if not show_bar and not args.json:
+                    mark = Text("✓ ", style="green") if result.passed else Text("✗ ", style="red")
+                    console.print(mark + Text(f"{exercise.name}  {result.seconds:.1f} s"))
+    finally:
+        if worker is not None:
+            worker.close()
+    passed = all(r.passed for r in results)
+    if args.json:
+        print(json.dumps({"schema": SCHEMA, "passed": passed, "exercises": [r.to_json() for r in results]}))
+    else:
+        _summary(console, results, title="Reference solutions" if args.solution else "Summary")
+    return common.OK if passed else common.FAILED
+
+
+def _summary(console: Console, results, *, title: str = "Summary") -> None:
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for column in ("exercise", "result", "checks", "speed", "seconds"):
+        table.add_column(column, no_wrap=True)
+    for r in results:
+        if r.passed:
+            verdict = Text("passed", style="green")
+        elif r.not_started:
+            verdict = Text("not started", style="dim")
+        else:
+            verdict = Text("failed", style="red")
+        speed = next((c for c in r.checks if c.speed_ratio is not None), None)
+        speed_text = f"{speed.speed_ratio:g}× (≤ {speed.speed_limit:g}×)" if speed else ""
+        table.add_row(r.exercise, verdict, f"{r.count(Outcome.PASSED)}/{len(r.checks)}", speed_text, f"{r.seconds:.1f}")
+    console.print(table)
+    total = sum(r.seconds for r in results)
+    console.print(f"{sum(r.passed for r in results)} of {len(results)} passed · {total:.1f} s of checks")
