@@ -142,52 +142,83 @@ def _load_reference(exercise: catalog.Exercise):
     return load_module(ROOT / "solutions" / exercise.filename, exercise.name, exercise.functions)
 
 
+def stub_problem(exercise: catalog.Exercise) -> str | None:
+    """Why the stub does not fail cleanly as not implemented; None when it does."""
+    result = run_checks(exercise, ROOT / "exercises" / exercise.filename)
+    first = result.first_problem
+    if result.passed or first is None or first.reason != Reason.NOT_IMPLEMENTED:
+        return _problem_text(result)
+    if any(c.outcome == Outcome.PASSED for c in result.checks if c.kind == Kind.CORRECTNESS):
+        return "a correctness check passed on the stub"
+    return None
+
+
+def solution_problem(exercise: catalog.Exercise, *, speed: bool = True) -> str | None:
+    """Why the reference solution does not pass every check; None when it does."""
+    result = run_checks(exercise, ROOT / "solutions" / exercise.filename, speed=speed)
+    return None if result.passed else _problem_text(result)
+
+
+def mutant_verdict(exercise: catalog.Exercise, path: Path) -> tuple[str | None, set[str]]:
+    """(why the wrong implementation is not rejected with its EXPECTED_MISTAKE named, or None;
+    every mistake the run named)."""
+    result = run_checks(exercise, path)
+    named = {c.mistake.name for c in result.checks if c.mistake}
+    expected = module_constant(path, "EXPECTED_MISTAKE")
+    if result.passed:
+        return "it passed every check", named
+    if result.first_problem.reason == Reason.INTERNAL:
+        return _problem_text(result), named
+    if expected and expected not in named:
+        return f"named {sorted(named) or 'no mistake'}, not {expected!r}", named
+    return None, named
+
+
+def alternative_problem(exercise: catalog.Exercise, path: Path) -> str | None:
+    """Why the correct alternative is not accepted (a TOO_SLOW one: failing only on speed); None when it is."""
+    slow = module_constant(path, "TOO_SLOW", False)
+    result = run_checks(exercise, path, speed=slow)
+    wrong = [c for c in result.checks if c.kind != Kind.SPEED and c.outcome.bad]
+    if wrong:
+        return f"{wrong[0].name}: {wrong[0].message[:200]}"
+    # A CUDA speed check is skipped where there is no GPU; every speed check that ran must fail.
+    speed = [c for c in result.checks if c.kind == Kind.SPEED and c.outcome != Outcome.SKIPPED]
+    if slow and not (speed and all(c.outcome == Outcome.FAILED and c.mistake and c.mistake.name == "too slow"
+                                   for c in speed)):
+        return "its speed check did not fail as too slow"
+    return None
+
+
 def prove(exercise: catalog.Exercise, *, say=print) -> Proof:
     """Every claim of the module docstring for one exercise."""
     started = time.perf_counter()
     proof = Proof(exercise.name)
 
-    def claim(ok: bool, text: str, problem: str = "") -> None:
-        (proof.facts if ok else proof.problems).append(text if ok else f"{text}: {problem}" if problem else text)
-        say(f" {'✓' if ok else '✗'} {text}" + ("" if ok or not problem else f"\n     {problem}"))
+    def claim(problem: str | None, text: str) -> None:
+        (proof.problems if problem else proof.facts).append(f"{text}: {problem}" if problem else text)
+        say(f" {'✗' if problem else '✓'} {text}" + (f"\n     {problem}" if problem else ""))
 
     files = files_problems(exercise)
-    claim(not files, "catalog and files agree", "; ".join(files))
+    claim("; ".join(files), "catalog and files agree")
     if files:
         proof.seconds = time.perf_counter() - started
         return proof
-    stub = run_checks(exercise, ROOT / "exercises" / exercise.filename)
-    first = stub.first_problem
-    claim(not stub.passed and bool(first) and first.reason == Reason.NOT_IMPLEMENTED,
-          "the stub fails as not implemented", _problem_text(stub))
-    solution = run_checks(exercise, ROOT / "solutions" / exercise.filename, speed=True)
-    claim(solution.passed, f"the solution passes all {len(solution.checks)} checks", _problem_text(solution))
+    claim(stub_problem(exercise), "the stub fails as not implemented")
+    claim(solution_problem(exercise), "the solution passes every check, speed included")
     named_anywhere: set[str] = set()
     for path in implementations(exercise, MUTANTS):
-        result = run_checks(exercise, path)
-        named = {c.mistake.name for c in result.checks if c.mistake}
+        problem, named = mutant_verdict(exercise, path)
         named_anywhere |= named
         expected = module_constant(path, "EXPECTED_MISTAKE")
-        internal = result.first_problem and result.first_problem.reason == Reason.INTERNAL
-        ok = not result.passed and not internal and (not expected or expected in named)
-        why = ("it passed every check" if result.passed else _problem_text(result) if internal
-               else f"named {sorted(named) or 'no mistake'}, not {expected!r}")
-        claim(ok, f"mutants/{path.name} is rejected" + (f" as {expected!r}" if expected else ""), why)
+        claim(problem, f"mutants/{path.name} is rejected" + (f" as {expected!r}" if expected else ""))
     for path in implementations(exercise, ALTERNATIVES):
         slow = module_constant(path, "TOO_SLOW", False)
-        result = run_checks(exercise, path, speed=slow)
-        wrong = [c for c in result.checks if c.kind != Kind.SPEED and c.outcome.bad]
-        speed = [c for c in result.checks if c.kind == Kind.SPEED and c.outcome != Outcome.SKIPPED]
-        ok = not wrong and (not slow or (bool(speed) and all(c.outcome == Outcome.FAILED for c in speed)
-                                         and speed[0].mistake is not None and speed[0].mistake.name == "too slow"))
-        why = (f"{wrong[0].name}: {wrong[0].message[:200]}" if wrong
-               else "its speed check did not fail as too slow")
-        claim(ok, f"alternatives/{path.name} is accepted" + (" (too slow, as it should be)" if slow else ""), why)
+        claim(alternative_problem(exercise, path),
+              f"alternatives/{path.name} is accepted" + (" (too slow, as it should be)" if slow else ""))
     unnamed = sorted(m.name for m in exercise.mistakes.values() if m.name not in named_anywhere)
-    claim(not unnamed, f"each of the {len(exercise.mistakes)} mistakes in exercise.toml is named on a mutant",
-          f"no wrong implementation is named {unnamed}")
-    docstring = speed_docstring_problems(exercise)
-    claim(not docstring, "the stub's docstring states the speed check's sizes and limits", "; ".join(docstring))
+    claim(unnamed and f"no wrong implementation is named {unnamed}",
+          f"each of the {len(exercise.mistakes)} mistakes in exercise.toml is named on a mutant")
+    claim("; ".join(speed_docstring_problems(exercise)), "the stub's docstring states the speed check's sizes and limits")
     proof.seconds = time.perf_counter() - started
     return proof
 

@@ -1,50 +1,64 @@
-"""Every solution passes, every stub fails cleanly, every mutant is rejected, every alternative accepted."""
+"""Every solution passes, every stub fails cleanly, every mutant is rejected, every alternative accepted.
+
+The judgments are grader.dev's, the author's loop (`grader dev check`): one definition of each.
+The fast layer (-m "not slow") runs every solution without its speed checks, every stub and every
+mutant; the full suite adds the speed checks and the alternatives.
+"""
 from __future__ import annotations
+
+import functools
 
 import pytest
 
-from conftest import ALTERNATIVES, CATALOG, MUTANTS, ROOT, implementations, module_constant, run_checks, summary
-from grader.results import Kind, Outcome, Reason
+from conftest import ALTERNATIVES, CATALOG, MUTANTS, implementations, module_constant
+from grader import dev
 
 NAMES = CATALOG.names()
 
 
+@functools.cache  # the mistake-coverage test below reads the mutants' verdicts again
+def mutant_verdict(name, path):
+    return dev.mutant_verdict(CATALOG.get(name), path)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_solution_passes_every_check_including_speed(name):
-    result = run_checks(name, ROOT / "solutions" / f"{name}.py", speed=True)
-    assert result.passed, summary(result)
+    assert dev.solution_problem(CATALOG.get(name), speed=True) is None
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_solution_passes_every_correctness_check(name):
+    assert dev.solution_problem(CATALOG.get(name), speed=False) is None
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_stub_fails_cleanly_as_not_implemented(name):
-    result = run_checks(name, ROOT / "exercises" / f"{name}.py")
-    assert not result.passed
-    first = result.first_problem
-    assert first.reason is Reason.NOT_IMPLEMENTED, summary(result)
-    assert "not implemented" in first.message.lower() or name in first.message
-    assert all(c.outcome is not Outcome.PASSED for c in result.checks if c.kind is Kind.CORRECTNESS)
+    assert dev.stub_problem(CATALOG.get(name)) is None
 
 
 @pytest.mark.parametrize("name, path", implementations(MUTANTS), ids=lambda v: getattr(v, "stem", v))
 def test_mutant_is_rejected_with_the_right_diagnosis(name, path):
-    result = run_checks(name, path)
-    assert not result.passed, f"{path.name} passed every check:\n{summary(result)}"
-    problem = result.first_problem
-    assert problem.reason is not Reason.INTERNAL, summary(result)
-    expected = module_constant(path, "EXPECTED_MISTAKE")
-    if expected:
-        named = {c.mistake.name for c in result.checks if c.mistake}
-        assert expected in named, f"expected the diagnosis {expected!r}:\n{summary(result)}"
+    problem, _ = mutant_verdict(name, path)
+    assert problem is None, f"{path.name}: {problem}"
 
 
-@pytest.mark.parametrize("name, path", implementations(ALTERNATIVES), ids=lambda v: getattr(v, "stem", v))
+@pytest.mark.parametrize("name, path", [pytest.param(n, p, marks=pytest.mark.slow)
+                                        if module_constant(p, "TOO_SLOW", False) else (n, p)
+                                        for n, p in implementations(ALTERNATIVES)],
+                         ids=lambda v: getattr(v, "stem", v))
 def test_alternative_is_accepted(name, path):
-    slow = module_constant(path, "TOO_SLOW", False)
-    result = run_checks(name, path, speed=slow)
-    correctness = [c for c in result.checks if c.kind is not Kind.SPEED]
-    assert all(c.outcome in (Outcome.PASSED, Outcome.SKIPPED) for c in correctness), summary(result)
-    if slow:  # correct but slow: the only failure is the speed check, named as such
-        # A CUDA speed check is skipped where there is no GPU; every speed check that ran must fail.
-        speed = [c for c in result.checks if c.kind is Kind.SPEED and c.outcome is not Outcome.SKIPPED]
-        assert speed and all(c.outcome is Outcome.FAILED for c in speed), summary(result)
-        assert speed[0].mistake.name == "too slow"
+    problem = dev.alternative_problem(CATALOG.get(name), path)
+    assert problem is None, f"{path.name}: {problem}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_mistake_is_named_on_a_mutant(name):
+    exercise = CATALOG.get(name)
+    named = set().union(*(mutant_verdict(name, path)[1] for path in dev.implementations(exercise, MUTANTS)))
+    assert {m.name for m in exercise.mistakes.values()} <= named
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_stub_states_the_speed_check_sizes_and_limits(name):
+    assert dev.speed_docstring_problems(CATALOG.get(name)) == []
