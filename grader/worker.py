@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -43,6 +44,7 @@ class Worker:
         self.process: subprocess.Popen | None = None
         self._ready = False
         self.started_at = 0.0
+        self._home: str | None = None
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -54,9 +56,12 @@ class Worker:
         # initialises CUDA (its warm-up skips CUDA checks, and torch.cuda.is_available() asks NVML
         # rather than the driver), so every grandchild can.
         env = {**processes.child_env(), "PYTORCH_NVML_BASED_CUDA_CHECK": "1"}
+        # `python -m` puts its working directory first on sys.path: an empty folder of its own, so that
+        # no stray module (a /tmp/_base.py) can shadow what a learner's file imports.
+        self._home = self._home or tempfile.mkdtemp(prefix="grader-worker-")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "grader.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, env=env, cwd=tempfile.gettempdir(),
+            stderr=subprocess.DEVNULL, env=env, cwd=self._home,
             start_new_session=True, preexec_fn=processes.limits_now(),
         )
         self._ready = False
@@ -78,6 +83,9 @@ class Worker:
         processes.kill_group(process.pid)
         process.wait()
         process.stdout.close()
+        home, self._home = self._home, None
+        if home:
+            shutil.rmtree(home, ignore_errors=True)
 
     def __enter__(self) -> "Worker":
         self.start()

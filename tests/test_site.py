@@ -14,7 +14,6 @@ import importlib.util
 import os
 import re
 import shutil
-import sys
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,6 +22,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from conftest import CATALOG, ROOT
+
+pytestmark = pytest.mark.slow  # the site is built once (about a minute) and driven in Chromium
 
 SITE = ROOT / "site"
 TOPICS = sorted((SITE / "topics").glob("*.md"))

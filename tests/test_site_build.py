@@ -7,6 +7,8 @@ import pytest
 
 from conftest import CATALOG, ROOT
 
+pytestmark = pytest.mark.slow  # the site is built once (about a minute)
+
 pytest.importorskip("mkdocs", reason="the site needs the dev extra: pip install -e '.[dev]'")
 
 

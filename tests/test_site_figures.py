@@ -24,6 +24,8 @@ import architectures  # site/hooks/: tests/conftest.py puts it on sys.path
 import facts
 import plots
 
+pytestmark = pytest.mark.slow  # build-time figures against torch, layer by layer
+
 
 # ---------------------------------------------------------------- architectures, written in torch
 
