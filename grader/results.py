@@ -75,7 +75,7 @@ class Kind(TextEnum):
 
 @dataclass(frozen=True)
 class NamedMistake:
-    """The classic mistake a failed check recognised (grader.checking.Mistake, as reported)."""
+    """The classic mistake a failed check recognised (grader.check.Mistake, as reported)."""
 
     name: str
     explanation: str
@@ -85,7 +85,7 @@ class NamedMistake:
         return {"name": self.name, "explanation": self.explanation, "anchor": self.anchor}
 
 
-# The facts a speed check notes (grader.checking.note); any other noted fact is kept in `notes`.
+# The facts a speed check notes (grader.check.note); any other noted fact is kept in `notes`.
 SPEED_FIELDS = ("speed", "speed_ratio", "speed_limit")
 
 

@@ -11,6 +11,8 @@ import pytest
 from conftest import ROOT
 from grader import cli
 
+pytestmark = pytest.mark.slow  # every verb through a real `grader` process
+
 
 def grader(*args, env=None, cwd=None):
     return subprocess.run([sys.executable, "-m", "grader", *args], capture_output=True, text=True, timeout=120,

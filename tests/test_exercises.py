@@ -2,7 +2,8 @@
 
 The judgments are grader.dev's, the author's loop (`grader dev check`): one definition of each.
 The fast layer (-m "not slow") runs every solution without its speed checks, every stub and every
-mutant; the full suite adds the speed checks and the alternatives.
+mutant, the mistakes' coverage and the stubs' speed sentences; the full suite adds the speed checks
+and the correct alternatives.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import functools
 
 import pytest
 
-from conftest import ALTERNATIVES, CATALOG, MUTANTS, implementations, module_constant
+from conftest import ALTERNATIVES, CATALOG, MUTANTS, implementations
 from grader import dev
 
 NAMES = CATALOG.names()
@@ -43,10 +44,8 @@ def test_mutant_is_rejected_with_the_right_diagnosis(name, path):
     assert problem is None, f"{path.name}: {problem}"
 
 
-@pytest.mark.parametrize("name, path", [pytest.param(n, p, marks=pytest.mark.slow)
-                                        if module_constant(p, "TOO_SLOW", False) else (n, p)
-                                        for n, p in implementations(ALTERNATIVES)],
-                         ids=lambda v: getattr(v, "stem", v))
+@pytest.mark.slow
+@pytest.mark.parametrize("name, path", implementations(ALTERNATIVES), ids=lambda v: getattr(v, "stem", v))
 def test_alternative_is_accepted(name, path):
     problem = dev.alternative_problem(CATALOG.get(name), path)
     assert problem is None, f"{path.name}: {problem}"

@@ -27,6 +27,8 @@ import pytest
 
 from conftest import CATALOG, ROOT
 
+pytestmark = pytest.mark.slow  # each file runs in a warm worker and in a fresh child process
+
 HOSTILE_DIR = ROOT / "tests" / "hostile" / "conv2d"
 HOSTILE = sorted(p for p in HOSTILE_DIR.glob("*.py") if not p.name.startswith("_"))
 LIMITS = {"GRADER_CHECK_TIMEOUT": "3", "GRADER_TIME_LIMIT": "10", "GRADER_MEMORY_MB": "1200",

@@ -14,6 +14,8 @@ import pytest
 from conftest import CATALOG, ROOT
 from grader import cli, workspace
 
+pytestmark = pytest.mark.slow  # a pip install and workspaces driven through the CLI
+
 STUB = (ROOT / "exercises" / "conv2d.py").read_text()
 
 

@@ -25,6 +25,8 @@ from conftest import CATALOG, ROOT
 from grader import cli, interview, progress, workspace
 from grader.commands import common
 
+pytestmark = pytest.mark.slow  # the CLI, watch and interviews driven as a learner would, in child processes
+
 SOLUTION = (ROOT / "solutions" / "conv2d.py").read_text()
 STUB = (ROOT / "exercises" / "conv2d.py").read_text()
 

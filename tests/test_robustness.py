@@ -18,6 +18,8 @@ import pytest
 
 from conftest import ROOT, module_constant
 
+pytestmark = pytest.mark.slow  # broken code through real child processes, up to their time limits
+
 BROKEN = sorted((ROOT / "tests" / "broken" / "conv2d").glob("*.py"))
 LIMITS = {"GRADER_CHECK_TIMEOUT": "3", "GRADER_TIME_LIMIT": "20"}
 

@@ -41,11 +41,11 @@ def expect_int_on_grid(fn: Callable[..., Any], cases: list[tuple[dict, int]], *,
     `expected`, `grid` describes the ranges covered)."""
     from ..learner import call
 
-    wrong = []
-    for params, expected in cases:
-        got = call(fn, **params)
-        if not (is_integer(got) and got == expected):
-            wrong.append((params, got, expected))
+    # One fenced call for the whole grid: putting global settings back after each of thousands of
+    # tiny calls would cost more than the calls. The first crash still stops it, as one call would.
+    answers = call(lambda: [fn(**params) for params, _ in cases])
+    wrong = [(params, got, expected) for (params, expected), got in zip(cases, answers)
+             if not (is_integer(got) and got == expected)]
     if wrong:
         params, got, expected = wrong[0]
         expect_int(got, expected, diagnose=diagnose,

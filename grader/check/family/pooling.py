@@ -154,6 +154,7 @@ class Grid:
     def __init__(self, torch_size, variants, *, oracle, text, **axes):
         self.torch_size, self.variants, self.oracle, self.text = torch_size, variants, oracle, text
         self.points = [dict(zip(axes, values)) for values in itertools.product(*axes.values())]
+        self._diagnoses = {}
 
     def case(self, *args, **kwargs):
         """A named case: every argument of torch_size, its defaults filled in."""
@@ -167,7 +168,17 @@ class Grid:
         return [(c, n) for c in self.points if (n := self.torch_size(**c)) is not None]
 
     def diagnose(self, fn):
-        return lambda: reproduced_mistake(fn, self.variants, [c for c, _ in self.valid])
+        """The mistake whose variant gives fn's answers on the whole grid, worked out once per function:
+        every named case a wrong function fails asks again."""
+        def mistake():
+            try:
+                return self._diagnoses[fn]  # the function itself is the key: an id could be reused
+            except KeyError:
+                found = self._diagnoses[fn] = reproduced_mistake(fn, self.variants, [c for c, _ in self.valid])
+                return found
+            except TypeError:  # an unhashable callable: no memory
+                return reproduced_mistake(fn, self.variants, [c for c, _ in self.valid])
+        return mistake
 
     def expect_layer(self, fn, params, expected, layer):
         """The learner's `fn(**params)` must give `expected`, the size the torch `layer` gave."""
