@@ -132,7 +132,7 @@ def load_module(path: Path, exercise: str, functions: tuple[str, ...]) -> Module
     spec = importlib.util.spec_from_file_location(module_name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module  # dataclasses and pickling look modules up here
-    _GUARD.snapshot()  # before the learner's first line runs
+    _GUARD.snapshot(exercise)  # before the learner's first line runs
     before = _capture_settings()
     try:
         try:
@@ -303,12 +303,15 @@ class _Guard:
         self.saved: list[tuple] | None = None  # (owner, label, namespace, keys, values, class size or None)
         self.modules: dict[str, object] = {}
 
-    def _watched(self):
+    def _watched(self, exercise: str = ""):
         for name in self.MODULES:
             module = sys.modules.get(name)
             if module is not None:
                 yield module, name, False
-        for name, module in list(sys.modules.items()):  # the grader and the exercises' checks
+        other_checks = "grader.exercises."  # other exercises' checks: loaded only by an in-process test run
+        for name, module in list(sys.modules.items()):  # the grader and this exercise's checks
+            if name.startswith(other_checks) and not name.startswith(f"{other_checks}{exercise}."):
+                continue
             if name == "grader" or name.startswith("grader.") or self._is_checks_module(name, module):
                 yield module, name, False
         for module_name, class_name in self.CLASSES:
@@ -325,10 +328,10 @@ class _Guard:
         file = getattr(module, "__file__", None) or ""
         return isinstance(file, str) and file.startswith(str(CHECKS_DIR))
 
-    def snapshot(self) -> None:
+    def snapshot(self, exercise: str = "") -> None:
         self.saved = []
         self.modules = {name: sys.modules[name] for name in self.MODULES if name in sys.modules}
-        for owner, label, is_class in self._watched():
+        for owner, label, is_class in self._watched(exercise):
             namespace = vars(owner)  # a module's dict, or a class's live mappingproxy
             keys = tuple(k for k in namespace if is_class or not k.startswith("_"))
             values = tuple(namespace[k] for k in keys)
