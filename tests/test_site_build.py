@@ -27,9 +27,17 @@ def _mistakes(exercise):
     from grader.check import Mistake
 
     source = exercise.checks_path.read_text()
-    # ... and the family modules it imports (grader/check/family/), which may raise them for it.
-    for family in re.findall(r"from grader\.check\.family\.(\w+) import", source):
-        source += (ROOT / "grader" / "check" / "family" / f"{family}.py").read_text()
+    # ... and the source of what it imports from a family module (grader/check/family/), which may
+    # raise them for it.
+    import importlib
+    import inspect
+
+    module = importlib.import_module(f"grader.exercises.{exercise.name}.checks")
+    for family in set(re.findall(r"from grader\.check\.family\.(\w+) import", source)):
+        shared = importlib.import_module(f"grader.check.family.{family}")
+        for value in vars(module).values():
+            if getattr(value, "__module__", None) == shared.__name__ and callable(value):
+                source += inspect.getsource(value)
     found = set(exercise.mistakes.values())
     shared = {name: v for name, v in vars(check).items() if isinstance(v, Mistake)}
     found |= {v for name, v in shared.items() if re.search(rf"\b{name}\b", source)}
