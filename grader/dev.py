@@ -79,7 +79,6 @@ def signatures(path: Path) -> dict[str, str]:
 class Proof:
     exercise: str
     problems: list[str] = field(default_factory=list)
-    facts: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -195,7 +194,8 @@ def prove(exercise: catalog.Exercise, *, say=print) -> Proof:
     proof = Proof(exercise.name)
 
     def claim(problem: str | None, text: str) -> None:
-        (proof.problems if problem else proof.facts).append(f"{text}: {problem}" if problem else text)
+        if problem:
+            proof.problems.append(f"{text}: {problem}")
         say(f" {'✗' if problem else '✓'} {text}" + (f"\n     {problem}" if problem else ""))
 
     files = files_problems(exercise)
