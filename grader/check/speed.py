@@ -1,9 +1,10 @@
 """Speed checks: the learner's function against the torch reference, in the same process.
 
-Protocol (see DESIGN.md): the same inputs, warm-up, then rounds that time learner and
+Protocol (see CONTRIBUTING.md): the same inputs, warm-up, then rounds that time learner and
 reference back to back (A B A B …), each round's ratio = learner / reference, verdict on the
 median ratio against a per-exercise limit chosen with a wide margin. Thread pools are pinned to
-one thread by the runner (environment variables set before numpy/torch import) and here.
+one thread by the runner (environment variables set before numpy/torch import) and here, and on
+the CPU the time is this process's CPU time, so a busy machine does not flip a verdict.
 A time budget stops hopeless cases early: a Python loop 400× slower than torch is judged on a
 few rounds rather than run for a minute.
 """
@@ -37,7 +38,7 @@ class SpeedResult:
         return self.ratio <= self.limit
 
     def line(self) -> str:
-        where = f"per call on {self.device}"
+        where = "of CPU time per call" if self.device == "cpu" else f"of GPU time per call on {self.device}"
         if self.at_least:
             return (f"yours over {_fmt(self.learner_s)} (stopped there), {self.reference} {_fmt(self.reference_s)} "
                     f"{where}: over {self.ratio:.0f}× (limit {self.limit:g}×)")
@@ -58,10 +59,13 @@ def _fmt(seconds: float) -> str:
 
 
 def _cpu_timer(fn: Callable[[], object], number: int) -> float:
-    start = time.perf_counter()
+    # CPU time, not wall time: other processes' load preempts this one, which stretches wall time
+    # (longer calls more than shorter ones) but not the work done. One thread per pool, so this is
+    # the work of the call itself.
+    start = time.process_time()
     for _ in range(number):
         fn()
-    return (time.perf_counter() - start) / number
+    return (time.process_time() - start) / number
 
 
 def _cuda_timer(fn: Callable[[], object], number: int) -> float:
@@ -142,16 +146,18 @@ def _median_round(rounds: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 def _timed_first_call(learner: Callable[[], object], deadline_s: float | None) -> float | None:
-    """Seconds the learner's first call took; None if it was stopped after `deadline_s`."""
+    """Seconds the learner's first call took (CPU seconds when time-boxed on the CPU, wall seconds
+    otherwise); None if it was stopped after `deadline_s` CPU seconds."""
     from ..learner import Deadline, call, deadline
 
-    started = time.perf_counter()
+    clock = time.process_time if deadline_s else time.perf_counter
+    started = clock()
     try:
-        with deadline(deadline_s) if deadline_s else contextlib.nullcontext():
+        with deadline(deadline_s, cpu=True) if deadline_s else contextlib.nullcontext():
             call(learner)
     except Deadline:
         return None
-    return time.perf_counter() - started
+    return clock() - started
 
 
 SLOW = Mistake(
