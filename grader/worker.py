@@ -77,7 +77,8 @@ class Worker:
             return
         try:
             process.stdin.close()  # the worker ends at end of input, killing any grandchild first
-            process.wait(timeout=2)
+            # One still importing torch has no grandchild and reads no input yet: no use waiting for it.
+            process.wait(timeout=2 if self._ready else 0.05)
         except (OSError, subprocess.TimeoutExpired):
             pass
         processes.kill_group(process.pid)
@@ -272,6 +273,10 @@ def main() -> None:
             pass
         returncode, timed_out = processes.wait_then_kill(pid, float(request["time_limit"]))
         replies.write(json.dumps({"returncode": returncode, "timed_out": timed_out}) + "\n")
+    # The end of input: no grandchild is left (each is waited for above). Exit at once: tearing down
+    # torch and pytest takes seconds, and the parent (`q` in grader watch) waits for this exit.
+    replies.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":

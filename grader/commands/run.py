@@ -66,9 +66,12 @@ def main(args) -> int:
     console = common.console()
     state = progress.load(ws)
     session = interview.active_on(state, exercise.name) if own_file else None
+    following = state.next_to_do(catalog, after=exercise.name)
     render(console, exercise, result, target_label=display_path(target),
            hints_seen=state.exercise(exercise.name).hints_seen,
-           next_exercise=catalog.next_after(exercise.name), interview=session)
+           next_exercise=following, all_done=following is None, interview=session)
+    if own_file and result.passed:
+        console.print(Text(progress.status_line(state.exercise(exercise.name)), style="dim"))
     _interview_news(console, finished, session, result)
     return common.OK if result.passed else common.FAILED
 
