@@ -210,6 +210,7 @@ class InterviewRecord(_Record):
     hints_visible: bool = False
     solution_seen: bool = False
     runs: int = 0
+    backup: str | None = None  # where the learner's file from before the interview was saved
     other: Other = field(default_factory=dict)
 
 

@@ -239,9 +239,9 @@ class Watcher:
         state = progress.load(self.ws)
         entry = state.exercise(self.exercise.name)
         hints = self.exercise.hints
-        seen = min(entry.hints_seen, len(hints))
+        seen = min(interview.hints_seen(state, self.exercise.name), len(hints))
         if seen < len(hints):
-            entry.hints_seen = seen + 1
+            entry.hints_seen = max(entry.hints_seen, seen + 1)
             recorded = interview.record_hint(state, self.exercise.name)
             progress.save(self.ws, state)
             note = Text.assemble((f"Hint {seen + 1} of {len(hints)}: ", "bold"), hints[seen])
@@ -314,7 +314,7 @@ class Watcher:
                 (f"{label} is gone", "bold red"), " (deleted, renamed or moved). Save it again to go on, or get the "
                 "stub back with ", (f"grader reset {self.exercise.name}", "bold"), "."))
         elif self.result is not None:
-            hints_seen = state.exercise(self.exercise.name).hints_seen
+            hints_seen = interview.hints_seen(state, self.exercise.name)
             render(console, self.exercise, self.result, target_label=label, hints_seen=hints_seen,
                    next_exercise=None, interview=session, in_watch=True)
         for note in self.notes:
@@ -322,6 +322,9 @@ class Watcher:
         if self.finished_interview:
             console.print(Text("Mock interview done: " + interview.summary_line(self.finished_interview),
                                style="bold green"))
+            went = interview.where_it_went(self.ws, self.finished_interview)
+            if went:
+                console.print(Text(went))
         if self.result is not None and self.result.passed and not self.deleted:
             following = state.next_to_do(self.catalog, after=self.exercise.name)
             prompt = Text.assemble((f"✓ {self.exercise.name} passes. ", "bold green"))

@@ -37,6 +37,25 @@ def exercise(name: str) -> Exercise:
     return found
 
 
+def exercise_or_current(name: str | None, state, verb: str) -> Exercise:
+    """The exercise named, else the current one: the mock interview's, else the one run last, else
+    the first not passed yet (Progress.next_to_do). Says which when it was not named."""
+    if name:
+        return exercise(name)
+    catalog = catalog_module.load()
+    session = state.interview
+    ran = [(e.last_run_at or 0, e.last_run or "", n) for n, e in state.exercises.items()
+           if catalog.get(n) and (e.last_run_at or e.last_run)]
+    if session is not None and catalog.get(session.exercise):
+        found, why = catalog.get(session.exercise), "your mock interview's exercise"
+    elif ran:
+        found, why = catalog.get(max(ran)[2]), "the exercise you ran last"
+    else:
+        found, why = state.next_to_do(catalog) or catalog.exercises[0], "the first you have not passed"
+    console().print(f"[dim]{found.name}: {why} (another one: grader {verb} NAME)[/]")
+    return found
+
+
 def find_workspace(*, required: bool = True) -> workspace.Workspace:
     ws = workspace.find()
     if required and not ws.exists:
