@@ -49,8 +49,8 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
     if result.passed:
         console.print(Text(f"All {passed} checks passed in {result.seconds:.1f} s.", style="bold green"))
         if not _hints_hidden(interview):
-            console.print(f"Now: the interview questions at site/{exercise.page}#interview-questions · "
-                          f"the reference solution: [bold]grader solution {exercise.name}[/]")
+            console.print(f"Interview questions: site/{exercise.page}#interview-questions · "
+                          f"the reference: [bold]grader solution {exercise.name}[/]")
         if next_exercise:
             verb = "watch" if in_watch else "run"
             console.print(f"Next: [bold]grader {verb} {next_exercise.name}[/] — {escape(next_exercise.title)}")
