@@ -135,8 +135,8 @@ def test_hint_and_solution_default_to_the_current_exercise(ws, clock, capsys):
     write_state(ws, {"box_iou": {"status": "failing", "last_run": "2024-05-01 10:00", "last_run_at": 1e9},
                      "nms": {"status": "failing", "last_run": "2024-04-01 10:00", "last_run_at": 9e8}})
     assert grader("hint") == 0
-    out = capsys.readouterr().out
-    assert "box_iou: the exercise you ran last" in out and "(box_iou)" in out
+    captured = capsys.readouterr()
+    assert "box_iou: the exercise you ran last" in captured.err and "(box_iou)" in captured.out
     assert grader("interview", "nms") == 0
     capsys.readouterr()
     assert grader("solution") == 1

@@ -52,7 +52,8 @@ def exercise_or_current(name: str | None, state, verb: str) -> Exercise:
         found, why = catalog.get(max(ran)[2]), "the exercise you ran last"
     else:
         found, why = state.next_to_do(catalog) or catalog.exercises[0], "the first you have not passed"
-    console().print(f"[dim]{found.name}: {why} (another one: grader {verb} NAME)[/]")
+    # On stderr: `grader solution --plain > mine.py` stays the file alone.
+    Console(stderr=True, highlight=False).print(f"[dim]{found.name}: {why} (another one: grader {verb} NAME)[/]")
     return found
 
 
