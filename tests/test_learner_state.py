@@ -280,7 +280,7 @@ def test_after_a_pass_next_is_the_next_exercise_not_passed(ws, capsys):
     assert grader("run", first, "--no-speed") == 0
     out = capsys.readouterr().out
     assert f"Next: grader run {third}" in out and "That was the last" not in out
-    assert f"grader solution {first}" in out and f"#interview-questions" in out  # what to do after a pass
+    assert f"grader solution {first}" in out and "#interview-questions" in out  # what to do after a pass
     assert grader("hint") == 0  # the current exercise: the one just run
     assert f"({first})" in capsys.readouterr().out
     write_state(ws, passing(*(n for n in NAMES if n != first)))

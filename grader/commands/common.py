@@ -79,6 +79,19 @@ def backup(ws: workspace.Workspace, path: Path) -> Path:
         raise Refused(f"could not back up {display_path(path)} ({error}); your file was not touched.") from None
 
 
+def replace_file(ws: workspace.Workspace, path: Path, text: str, console: Console, *, already: str) -> bool:
+    """Write `text` over the learner's `path` after a backup of what is there, saying where that went.
+    False, nothing touched (and `already` said), when the file holds `text` already."""
+    if path.exists():
+        if path.read_text(encoding="utf-8", errors="replace") == text:
+            console.print(already)
+            return False
+        saved = backup(ws, path)
+        console.print(f"Your current file was saved to [bold]{display_path(saved)}[/].")
+    workspace.write_atomically(path, text)
+    return True
+
+
 # ---------------------------------------------------------------- parsers
 
 def add_verb(verbs, name: str, help_text: str, examples: str, func) -> argparse.ArgumentParser:

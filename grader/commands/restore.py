@@ -61,14 +61,9 @@ def main(args) -> int:
         raise common.UsageError(f"there are {len(saved)} backup(s) of {exercise.filename}: give 1 to {len(saved)}")
     chosen = saved[n - 1]
     path = ws.exercises / exercise.filename
-    text = chosen.read_text(encoding="utf-8")
-    if path.exists():
-        if path.read_text(encoding="utf-8", errors="replace") == text:
-            console.print(f"{display_path(path)} is already that backup ({display_path(chosen)}); nothing to do.")
-            return common.OK
-        mine = common.backup(ws, path)
-        console.print(f"Your current file was saved to [bold]{display_path(mine)}[/].")
-    workspace.write_atomically(path, text)
-    console.print(f"Restored [bold]{display_path(path)}[/] from {display_path(chosen)} "
-                  f"(saved {workspace.backup_time(chosen)}).")
+    text = chosen.read_text(encoding="utf-8", errors="replace")
+    if common.replace_file(ws, path, text, console,
+                           already=f"{display_path(path)} is already that backup ({display_path(chosen)}); nothing to do."):
+        console.print(f"Restored [bold]{display_path(path)}[/] from {display_path(chosen)} "
+                      f"(saved {workspace.backup_time(chosen)}).")
     return common.OK
