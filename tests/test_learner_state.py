@@ -423,3 +423,31 @@ def test_q_during_the_start_up_quits_at_once(ws):
     print(f"watch: q during start-up -> exit {took:.2f} s")
     assert took < 2  # it was 5-11 s: q waited for torch's import and the first check
     assert "Traceback" not in screen.text
+
+
+@pytest.mark.slow
+def test_q_during_a_check_quits_at_once_and_leaves_no_process_behind(ws):
+    import os
+    import time
+
+    name = NAMES[5]
+    screen = Terminal(ws, name, "--no-speed")
+    pid_file = ws / "learner.pid"
+    try:
+        screen.wait_for("[q] quit")
+        (ws / "exercises" / f"{name}.py").write_text(
+            f"import os, time\n\ndef {name}(*args, **kwargs):\n"
+            f"    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n    time.sleep(60)\n")
+        deadline = time.time() + 60
+        while not pid_file.exists() and time.time() < deadline:
+            time.sleep(0.05)
+        assert pid_file.exists(), screen.text[-2000:]
+        time.sleep(0.2)
+    finally:
+        took = screen.quit()
+    print(f"watch: q during a check -> exit {took:.2f} s")
+    assert took < 2  # it was 10 s: q waited for the check to time out
+    stat = Path(f"/proc/{int(pid_file.read_text())}/stat")
+    time.sleep(0.5)
+    # The learner's process went with the worker: gone, or a zombie waiting for a reaper (a container's init may not be one).
+    assert not Path("/proc").is_dir() or not stat.exists() or stat.read_text().rsplit(")", 1)[1].split()[0] == "Z"
