@@ -451,3 +451,19 @@ def test_q_during_a_check_quits_at_once_and_leaves_no_process_behind(ws):
     time.sleep(0.5)
     # The learner's process went with the worker: gone, or a zombie waiting for a reaper (a container's init may not be one).
     assert not Path("/proc").is_dir() or not stat.exists() or stat.read_text().rsplit(")", 1)[1].split()[0] == "Z"
+
+
+def test_watch_footer_states_an_interview_on_another_exercise_and_when_time_is_up(ws, clock):
+    from io import StringIO
+
+    from rich.console import Console
+
+    from grader.watch import Watcher
+
+    assert grader("interview", NAMES[5], "--minutes", "1") == 0
+    clock["t"] += 90
+    screen = StringIO()
+    watcher = Watcher(workspace.Workspace(ws), CATALOG.get(NAMES[6]), Console(file=screen, width=200))
+    watcher.console.print(watcher._footer(progress.load(workspace.Workspace(ws))))
+    assert f"interview on {NAMES[5]} 1:30 of 1:00 — time is up" in screen.getvalue()
+    assert "[p] previous" in screen.getvalue()
