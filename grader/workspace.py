@@ -110,21 +110,29 @@ def stub_manifest(names: list[str], folder: Path) -> str:
                    for n in names)
 
 
-def _candidates(name: str):
-    """Where a stub may come from, most trusted first: the packaged copy, the kit's committed file, the kit's file."""
+GIT_REFS = ("@{upstream}", "origin/HEAD", "HEAD")  # a clone's upstream first: the learner may commit their work
+
+
+def _candidates(name: str, clones: tuple[Path, ...] = ()):
+    """Where a stub may come from, cheapest first (each is taken only if its hash is the recorded one):
+    the packaged copy, the kit's file, the committed versions in the clones (a workspace, the kit)."""
+    relative = f"exercises/{name}.py"
     yield _read(PACKAGED_STUBS / f"{name}.py")
-    if (KIT_ROOT / "exercises").is_dir():
-        yield _git_show(KIT_ROOT, "HEAD", f"exercises/{name}.py")
-        yield _read(KIT_ROOT / "exercises" / f"{name}.py")
+    yield _read(KIT_ROOT / relative)
+    for clone in dict.fromkeys((*clones, KIT_ROOT)):
+        if (clone / "exercises").is_dir():
+            for ref in GIT_REFS:
+                yield _git_show(clone, ref, relative)
 
 
-def packaged_stub(name: str) -> str | None:
-    """The pristine stub shipped with the grader: the first candidate whose hash is the recorded one.
-    None when there is none (no copy at all, or every copy was edited: see stub_problem)."""
+def packaged_stub(name: str, clones: tuple[Path, ...] = ()) -> str | None:
+    """The pristine stub: the first candidate whose hash is the recorded one (git is asked only when
+    the packaged copy is not it). None when there is none (no copy, or every copy was edited: see
+    stub_problem)."""
     expected = stub_hashes().get(name)
     if expected is None:
         return None
-    for data in _candidates(name):
+    for data in _candidates(name, clones):
         if data is not None and hashlib.sha256(data).hexdigest() == expected:
             try:
                 return data.decode("utf-8")
@@ -144,8 +152,8 @@ def stub_problem(name: str) -> str:
 
 
 def original_stub(ws: Workspace, name: str) -> str | None:
-    """The untouched stub (see packaged_stub); `ws` is where it will go. None if none can be found."""
-    return packaged_stub(name)
+    """The untouched stub for the workspace `ws` (see packaged_stub; its own git history counts too)."""
+    return packaged_stub(name, (ws.root,))
 
 
 def init_workspace(root: Path, names: list[str], *, force: bool = False) -> dict[str, list]:

@@ -467,3 +467,19 @@ def test_watch_footer_states_an_interview_on_another_exercise_and_when_time_is_u
     watcher.console.print(watcher._footer(progress.load(workspace.Workspace(ws))))
     assert f"interview on {NAMES[5]} 1:30 of 1:00 — time is up" in screen.getvalue()
     assert "[p] previous" in screen.getvalue()
+
+
+def test_reset_in_a_clone_where_the_learner_committed_their_work(tmp_path, monkeypatch, capsys):
+    upstream = _kit_copy(tmp_path, commit_edit=False)
+    subprocess.run(["git", "checkout", "-q", "--", "."], cwd=upstream, check=True)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(upstream), str(clone)], check=True)
+    mine = clone / "exercises" / "conv2d.py"
+    mine.write_text("# my answer, committed\n")
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false",
+                    "commit", "-qam", "mine"], cwd=clone, check=True)
+    monkeypatch.setattr(workspace, "KIT_ROOT", clone)  # an editable install from the learner's clone
+    monkeypatch.setattr(workspace, "PACKAGED_STUBS", tmp_path / "none")
+    monkeypatch.setenv("GRADER_WORKSPACE", str(clone))
+    assert grader("reset", "conv2d") == 0
+    assert mine.read_text() == (ROOT / "exercises" / "conv2d.py").read_text()  # from the upstream's version
