@@ -121,8 +121,17 @@ def _candidates(name: str, clones: tuple[Path, ...] = ()):
     yield _read(KIT_ROOT / relative)
     for clone in dict.fromkeys((*clones, KIT_ROOT)):
         if (clone / "exercises").is_dir():
-            for ref in GIT_REFS:
+            for ref in (*GIT_REFS, *_commits_touching(clone, relative)):  # then the file's history, newest first
                 yield _git_show(clone, ref, relative)
+
+
+def _commits_touching(folder: Path, relative: str, most: int = 50) -> list[str]:
+    try:
+        return subprocess.run(["git", "rev-list", f"--max-count={most}", "HEAD", "--", relative], cwd=folder,
+                              capture_output=True, text=True, timeout=10, check=True,
+                              stdin=subprocess.DEVNULL).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return []
 
 
 def packaged_stub(name: str, clones: tuple[Path, ...] = ()) -> str | None:

@@ -200,8 +200,17 @@ def test_init_from_an_editable_kit_with_edits_gives_pristine_stubs(tmp_path, mon
     assert (tmp_path / "fresh" / "exercises" / "conv2d.py").read_text() == (ROOT / "exercises" / "conv2d.py").read_text()
 
 
+def test_init_from_a_kit_whose_edits_were_committed_finds_the_stub_in_its_history(tmp_path, monkeypatch):
+    kit = _kit_copy(tmp_path, commit_edit=True)  # HEAD holds the learner's conv2d; the commit before, the stub
+    monkeypatch.setattr(workspace, "KIT_ROOT", kit)
+    monkeypatch.setattr(workspace, "PACKAGED_STUBS", kit / "exercises")  # a wheel built from that tree
+    assert grader("init", str(tmp_path / "fresh")) == 0
+    assert (tmp_path / "fresh" / "exercises" / "conv2d.py").read_text() == (ROOT / "exercises" / "conv2d.py").read_text()
+
+
 def test_init_never_hands_out_an_edited_stub(tmp_path, monkeypatch, capsys):
-    kit = _kit_copy(tmp_path, commit_edit=True)  # committed, so git's copy is edited too
+    kit = _kit_copy(tmp_path, commit_edit=True)
+    shutil.rmtree(kit / ".git")  # no history to find the stub in
     monkeypatch.setattr(workspace, "KIT_ROOT", kit)
     monkeypatch.setattr(workspace, "PACKAGED_STUBS", kit / "exercises")  # a wheel built from that tree
     assert grader("init", str(tmp_path / "fresh")) == 1
