@@ -145,6 +145,12 @@ def _exercise(name: str, topic: str, raw: dict) -> Exercise:
         raise CatalogError(f"grader/exercises/{name}/exercise.toml: {problem}") from None
     if rules:
         raise CatalogError(f"exercise {name!r}: unknown [rules] keys {sorted(rules)}")
+    undotted = [f for f in exercise.rules.functions if "." not in f]
+    if undotted:
+        raise CatalogError(f"exercise {name!r}: [rules] functions are named as in their library "
+                           f"('torch.nn.functional.dropout'), not {undotted}")
+    if exercise.rules.names and not exercise.rules.functions:
+        raise CatalogError(f"exercise {name!r}: [rules] names are other spellings of the functions: list those too")
     if exercise.difficulty not in DIFFICULTIES:
         raise CatalogError(f"exercise {name!r}: difficulty must be one of {DIFFICULTIES}")
     if exercise.framework not in FRAMEWORKS:
