@@ -417,7 +417,8 @@ class _Watch:
     In a NumPy exercise (rules.modules has "torch") each one is a finding; in a torch exercise the
     banned functions are, by identity (rules.functions) or by torch's name for them (rules.names).
     Calls made by the grader's own code inside the fence (a check's lambda) do not count. Other
-    banned libraries (scipy, jax…) are seen when a fenced call imports them for the first time.
+    banned libraries (scipy, jax…) are seen by an audit hook when a fenced call imports them for
+    the first time in the process (one already imported by the grader would go unseen; none is).
     Nothing is active while a speed check times the learner (it calls the function directly).
     """
 
@@ -433,6 +434,9 @@ class _Watch:
         self._verdicts: dict = {}  # function -> banned?, cached: the hot path is one dict lookup
         self._others: tuple[str, ...] = ()
         self._torch_dir = ""
+        self._active = False
+        self._absent: list[str] = []
+        self._audit_installed = False
 
     def arm(self, exercise: str, path: Path) -> None:
         from . import catalog
@@ -455,6 +459,9 @@ class _Watch:
         self._is_banned_name = name_matcher(self.rules.names + tuple(f.rpartition(".")[2] for f in self.rules.functions))
         self._verdicts = {}
         self._others = tuple(m for m in self.rules.modules if m != "torch")
+        if self._others and not self._audit_installed:
+            sys.addaudithook(self._audit)
+            self._audit_installed = True
         self._torch_dir = os.path.dirname(torch.__file__) + os.sep
         self._mode_type = self._mode_type or _library_mode(self)
         if not (self._any_torch or self._banned or self.rules.names):
@@ -475,7 +482,8 @@ class _Watch:
         if self.rules is None:
             yield
             return
-        absent = [m for m in self._others if m not in sys.modules]
+        self._active = True
+        self._absent = [m for m in self._others if m not in sys.modules]
         try:
             if self._mode_type is None:
                 yield
@@ -483,9 +491,20 @@ class _Watch:
                 with self._mode_type():
                     yield
         finally:
-            for module in absent:
-                if module in sys.modules:
-                    self._record(f"imported {module} at run time", library=True, frame=None)
+            self._active = False
+
+    def _audit(self, event: str, args) -> None:
+        """An audit hook (installed once, for good): a banned library other than torch that a fenced
+        call imports for the first time, seen when its code runs ("exec"), with the line importing it."""
+        if not self._active or event != "exec" or not self._absent:
+            return
+        for root in [m for m in self._absent if m in sys.modules]:
+            self._absent.remove(root)
+            frame = sys._getframe(1)
+            while frame is not None and not (frame.f_code.co_filename in _target_files
+                                             or _is_learner_frame(frame.f_code.co_filename)):
+                frame = frame.f_back
+            self._record(f"imported {root} at run time", library=True, frame=frame)
 
     def saw(self, func) -> None:
         """A banned torch function was called: by whom? (the grader's own calls do not count)"""

@@ -224,3 +224,38 @@ def test_a_mention_outside_a_forbidding_clause_does_not_state_a_rule(tmp_path):
     path = tmp_path / "receptive_field.py"
     path.write_text('def receptive_field(layers):\n    """Checks: real torch layers (weights 1, no padding)."""\n')
     assert dev.rules_docstring_problems(CATALOG.get("receptive_field"), stub=path)
+
+
+def test_another_banned_library_imported_at_run_time_is_caught(tmp_path):
+    """scipy is not installed here: a stand-in module of that name shows the mechanism."""
+    import sys
+
+    (tmp_path / "scipy.py").write_text("def correlate(x):\n    return x\n")
+    path = learner_file(tmp_path, "conv2d", solution_renamed("conv2d", "_conv2d") + """
+
+import importlib
+
+
+def conv2d(x, weight, bias=None, stride=1, padding=0):
+    importlib.import_module("sci" + "py")
+    return _conv2d(x, weight, bias, stride, padding)
+""")
+    try:
+        result = run_checks("conv2d", path)
+    finally:
+        sys.modules.pop("scipy", None)
+    assert result.first_problem.mistake.name == BANNED_LIBRARY.name, summary(result)
+    assert re.search(r"line \d+: imported scipy at run time", result.first_problem.message)
+
+
+@pytest.mark.parametrize("exercise", [e for e in CATALOG.exercises if e.rules.functions], ids=lambda e: e.name)
+def test_every_banned_function_exists_in_its_library(exercise):
+    """A misspelt entry would ban nothing, silently."""
+    import importlib
+
+    for dotted in exercise.rules.functions:
+        module, _, rest = dotted.partition(".")
+        obj = importlib.import_module(module)
+        for part in rest.split("."):
+            obj = getattr(obj, part, None)
+        assert callable(obj), f"{exercise.name}: {dotted} is not a function of its library"
