@@ -414,7 +414,8 @@ class _Watch:
     torch is already imported in the checking process, so an import hook would see nothing: a
     TorchFunctionMode, active only inside a fenced call (and the module's import), sees every torch
     function the call runs (torch.*, F.*, Tensor methods, torch.ops), once, at the outermost level.
-    In a NumPy exercise (rules.modules has "torch") each one is a finding; in a torch exercise the
+    In a NumPy exercise (rules.modules has "torch") each one that takes or gives a tensor is a finding
+    (a correct file that only flips torch's grad mode computes nothing with it); in a torch exercise the
     banned functions are, by identity (rules.functions) or by torch's name for them (rules.names).
     Calls made by the grader's own code inside the fence (a check's lambda) do not count. Other
     banned libraries (scipy, jax…) are seen by an audit hook when a fenced call imports them for
@@ -552,11 +553,23 @@ def _library_mode(watch: _Watch):
 
     class LibraryWatch(TorchFunctionMode):
         def __torch_function__(self, func, types, args=(), kwargs=None):
-            if watch._is_banned(func):
+            kwargs = kwargs or {}
+            banned = watch._is_banned(func)
+            if banned and not watch._any_torch:  # a banned function: called is enough
                 watch.saw(func)
-            return func(*args, **(kwargs or {}))
+            result = func(*args, **kwargs)
+            # In a NumPy exercise, torch computing: a tensor in or out (torch.set_grad_enabled is not).
+            if banned and watch._any_torch and _has_tensor((result, *args, *kwargs.values())):
+                watch.saw(func)
+            return result
 
     return LibraryWatch
+
+
+def _has_tensor(values) -> bool:
+    tensor = sys.modules["torch"].Tensor
+    return any(isinstance(v, tensor) or (isinstance(v, (list, tuple)) and any(isinstance(i, tensor) for i in v))
+               for v in values)
 
 
 def _lookup(dotted: str):

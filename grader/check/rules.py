@@ -1,7 +1,9 @@
 """The rules check: the learner's file must not use what the exercise re-implements.
 
 Two readers of one rule set (an exercise.toml's [rules], a catalog.Rules):
-- the source, here: imports of a banned library by any static route, and references to a banned
+- the source, here: imports of a banned library (`import`, `from`, `__import__` and
+  `importlib.import_module` of a constant name; a library reached otherwise, `sys.modules["torch"]`,
+  is the running code's to catch, when it computes with it), and references to a banned
   function resolved through what each name is bound to (`import torch.nn.functional as F`,
   `from torch import nn`, `getattr(F, "dropout")`, `F2 = torch.nn.functional`…). A name the learner
   defines (`self.dropout = p`, a method called `scaled_dot_product_attention`) is never resolved into
@@ -165,10 +167,6 @@ class _Reader:
                 name = node.args[0].value
                 if self._library_of(name):
                     self._add(node, f"imports {name.split('.')[0]} ({self._called(node)}({name!r}))", library=True)
-            elif isinstance(node, ast.Subscript) and _written(node.value) == "sys.modules":
-                path = self.resolve(node)
-                if path and self._library_of(path):
-                    self._add(node, f"reaches {path.split('.')[0]} through sys.modules[{path!r}]", library=True)
             if isinstance(node, (ast.Attribute, ast.Name, ast.Call)) and self.roots and \
                     not isinstance(parents.get(node), ast.Attribute):  # the whole dotted reference only
                 self._check_reference(node, parents.get(node))
