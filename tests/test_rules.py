@@ -165,6 +165,21 @@ def test_a_numpy_exercise_that_reaches_torch_at_run_time_fails_naming_the_rule(t
     assert first.mistake and first.mistake.name == BANNED_LIBRARY.name, summary(result)
 
 
+def test_a_numpy_exercise_that_only_switches_a_torch_setting_computes_nothing_with_it_and_passes(tmp_path):
+    """torch.set_grad_enabled goes through torch's function modes too; no tensor in or out, no finding."""
+    path = learner_file(tmp_path, "softmax", solution_renamed("softmax", "_softmax") + """
+
+import sys
+
+
+def softmax(x, axis=-1):
+    sys.modules["torch"].set_grad_enabled(False)  # the fence puts it back
+    return _softmax(x, axis)
+""")
+    result = run_checks("softmax", path)
+    assert result.passed, summary(result)
+
+
 def test_a_torch_exercise_calling_the_banned_function_at_run_time_fails_naming_it(tmp_path):
     path = learner_file(tmp_path, "layer_norm", """
         import importlib
