@@ -274,3 +274,23 @@ def test_every_banned_function_exists_in_its_library(exercise):
         for part in rest.split("."):
             obj = getattr(obj, part, None)
         assert callable(obj), f"{exercise.name}: {dotted} is not a function of its library"
+
+
+def test_the_runtime_watch_is_off_while_a_speed_check_times_the_learner(tmp_path):
+    """Only the speed check's first call is fenced (a crash is a crash); the timed rounds run bare."""
+    import torch
+    from torch.overrides import _get_current_function_mode_stack
+
+    from grader import learner
+    from grader.check import measure
+
+    learner.load_module(ROOT / "solutions" / "dropout.py", "dropout", ("dropout",))
+    watched = []
+
+    def timed():
+        watched.append(bool(_get_current_function_mode_stack()))
+        return torch.ones(64) * 2
+
+    measure(timed, lambda: torch.ones(64) * 2, limit=100, reference_name="torch", rounds=3, budget_s=0.2,
+            first_call=True)
+    assert watched[0] and not any(watched[1:]), watched
