@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))           # this repository's grader, not another 
 
 import architectures  # noqa: E402
 import facts  # noqa: E402
+import figures  # noqa: E402
 from grader import catalog as catalog_module  # noqa: E402
 
 # The plots use one BLAS thread: their matrices are small, so one thread is fastest (a pool on a
@@ -171,6 +172,7 @@ def theory_box(exercise, page) -> str:
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
+    markdown = figures.stash(markdown, page.file.src_uri)  # inline SVG never goes through Markdown
     for marker, make in {**facts.MARKERS, "<!-- arch-summary -->": architectures.summary_table}.items():
         if marker in markdown:
             markdown = markdown.replace(marker, make())
@@ -182,3 +184,11 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         if exercise.page == page.file.src_uri:
             markdown += theory_box(exercise, page)
     return markdown
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    return figures.restore(html, page.file.src_uri)
+
+
+def on_post_build(config, **kwargs):
+    figures.clean_search_index(config["site_dir"])  # runs after the search plugin has written it
