@@ -288,3 +288,15 @@ def test_plots_open_full_size(built_site):
     page = (built_site / "topics" / "cnn" / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'<a class="plot-link" href="([^"]+)"[^>]*><img [^>]*src="([^"]+)"', page)
     assert links and all(href == src for href, src in links)
+
+
+def test_plot_text_draws_subscripts_not_underscores():
+    import plots  # site/hooks/plots.py
+    import svgplot
+
+    assert svgplot._rich("σ²_B and ∂h_(T−k), not ceil_mode") == (
+        'σ²<tspan baseline-shift="sub" font-size="75%">B</tspan> and '
+        '∂h<tspan baseline-shift="sub" font-size="75%">T−k</tspan>, not ceil_mode')
+    literal = {name: re.findall(r">([^<]*_[^\W_][^<]*)<", svg) for name, svg in plots.render_all().items()}
+    literal = {name: found for name, found in literal.items() if found}
+    assert not literal, f"plot text with a literal underscore: {literal}"
