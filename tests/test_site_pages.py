@@ -300,3 +300,85 @@ def test_plot_text_draws_subscripts_not_underscores():
     literal = {name: re.findall(r">([^<]*_[^\W_][^<]*)<", svg) for name, svg in plots.render_all().items()}
     literal = {name: found for name, found in literal.items() if found}
     assert not literal, f"plot text with a literal underscore: {literal}"
+
+
+# ---------------------------------------------------------------- cheat sheets
+
+def _instance_defaults(path: str) -> dict:
+    """What a freshly made torch object holds: an optimiser's .defaults, a module's attributes."""
+    import torch
+
+    obj = eval(path, {"torch": torch})  # noqa: S307 - a dotted torch name from cheatsheets.SHEETS
+    if isinstance(obj, type) and issubclass(obj, torch.optim.Optimizer):
+        return obj([torch.nn.Parameter(torch.zeros(1))]).defaults
+    makers = {"torch.nn.BatchNorm2d": lambda c: c(3), "torch.nn.LayerNorm": lambda c: c(3), "torch.nn.GroupNorm": lambda c: c(1, 3),
+              "torch.nn.Conv2d": lambda c: c(1, 1, 3), "torch.nn.MaxPool2d": lambda c: c(3), "torch.nn.AvgPool2d": lambda c: c(3),
+              "torch.nn.RNNCell": lambda c: c(2, 2), "torch.nn.LSTMCell": lambda c: c(2, 2), "torch.nn.GRUCell": lambda c: c(2, 2),
+              "torch.nn.MultiheadAttention": lambda c: c(4, 2)}
+    if path in makers:
+        made = makers[path](obj)
+    elif isinstance(obj, type) and issubclass(obj, torch.nn.Module):
+        made = obj()
+    else:
+        return {}
+    return {k: v for k, v in vars(made).items() if not k.startswith("_")}
+
+
+def test_cheat_sheet_defaults_are_torchs(built_site):
+    import cheatsheets  # site/hooks/cheatsheets.py
+
+    checked = 0
+    for stem, sheet in cheatsheets.SHEETS.items():
+        page = (built_site / "cheatsheets" / stem / "index.html").read_text(encoding="utf-8")
+        topic = (built_site / "topics" / stem / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../cheatsheets/{stem}/"' in topic, f"topics/{stem} does not link its cheat sheet"
+        for path, names in sheet.defaults:
+            held = _instance_defaults(path)
+            for name in names:
+                shown = re.search(rf"<code>{name}=([^<]+)</code>", page[page.index(path.removeprefix("torch.")):])
+                assert shown, f"{stem}: {path} {name} not on the sheet"
+                if name in held:
+                    value, text = held[name], html_unescape(shown.group(1))
+                    value = tuple(value) if isinstance(value, list) else value
+                    if isinstance(value, tuple) and len(set(value)) == 1 and text == repr(value[0]):
+                        value = value[0]  # Conv2d keeps stride 1 as (1, 1)
+                    if text == "None" and value is not None:  # the constructor resolves it: the sheet must say how
+                        assert f"{name}=None" in page.replace("<code>", "").replace("</code>", "") and "means" in page
+                        continue
+                    assert text == cheatsheets._value(value), f"{stem}: {path}.{name}"
+                    checked += 1
+    assert checked >= 30
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def test_cheat_sheet_mask_conventions_hold():
+    import torch
+    import torch.nn.functional as F
+
+    q, k, v = torch.randn(1, 1, 2, 4), torch.randn(1, 1, 3, 4), torch.randn(1, 1, 3, 4)
+    keep = torch.tensor([[True, False, False], [True, True, False]])
+    by_hand = torch.softmax((q @ k.transpose(-1, -2) / 2).masked_fill(~keep, float("-inf")), -1) @ v
+    assert torch.allclose(F.scaled_dot_product_attention(q, k, v, attn_mask=keep), by_hand, atol=1e-6)  # True = attend
+    mha = torch.nn.MultiheadAttention(4, 1, batch_first=True)
+    x = torch.randn(1, 3, 4)
+    _, weights = mha(x, x, x, key_padding_mask=torch.tensor([[False, False, True]]))
+    assert torch.all(weights[..., 2] == 0)  # True = masked out
+
+
+def test_each_cheat_sheet_prints_on_one_page(built_site, browser, server):
+    import cheatsheets
+
+    tab = _Tab(browser, server)
+    try:
+        pages = {}
+        for stem in cheatsheets.SHEETS:
+            page = tab.open(f"cheatsheets/{stem}/")
+            pages[stem] = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4")))
+        assert all(n == 1 for n in pages.values()), f"sheets over one A4 page: {pages}"
+    finally:
+        tab.close()
