@@ -273,7 +273,7 @@ def test_a_phone_reads_the_page_without_it_scrolling_sideways(built_site, browse
         assert report["scroll"] <= report["width"], f"the page scrolls sideways: {report}"
         assert not report["over"], f"elements stick out of the page: {report['over']}"
         assert report["selectFits"], "the calculator's layer menu overflows its box"
-        assert all(w >= 400 * 0.8 for w in report["plots"]), f"plots shrunk below a readable size: {report['plots']}"
+        assert all(w >= 520 for w in report["plots"]), f"plots shrunk below a readable size: {report['plots']}"
     finally:
         context.close()
 
@@ -380,5 +380,22 @@ def test_each_cheat_sheet_prints_on_one_page(built_site, browser, server):
             page = tab.open(f"cheatsheets/{stem}/")
             pages[stem] = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4")))
         assert all(n == 1 for n in pages.values()), f"sheets over one A4 page: {pages}"
+    finally:
+        tab.close()
+
+
+def test_home_page_exercise_titles_get_the_room(built_site, browser, server):
+    tab = _Tab(browser, server)
+    try:
+        page = tab.open("")
+        widths = page.evaluate("""() => [...document.querySelectorAll('.exercise-map tr')].map(tr => {
+            const cells = tr.querySelectorAll('td');
+            if (!cells.length) return null;
+            const link = cells[1].querySelector('a');
+            const lines = link.getClientRects().length;
+            return [cells[0].getBoundingClientRect().width, lines, link.textContent]; }).filter(Boolean)""")
+        assert widths
+        assert all(number <= 48 for number, _, _ in widths), f"the # column is too wide: {max(w for w, _, _ in widths)}px"
+        assert all(lines <= 2 for _, lines, _ in widths), [t for _, n, t in widths if n > 2]
     finally:
         tab.close()
