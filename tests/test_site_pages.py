@@ -116,9 +116,15 @@ FIGURES = r"""() => {
 }"""
 
 
+# Code (the embedded stubs and solutions) wraps inside its box rather than being cut off at the edge.
+CODE_CUT = r"""() => [...document.querySelectorAll('article pre > code')]
+  .filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.textContent.split('\n')[0].slice(0, 60))"""
+
+
 def test_every_figure_on_every_page_draws(built_site, browser, server):
+    """... and no code block on any page is cut off (checked in the same pass over the pages)."""
     tab = _Tab(browser, server)
-    failures, figures = [], 0
+    failures, figures, cut = [], 0, []
     shots = os.environ.get("SITE_SCREENSHOTS")
     try:
         for path in _page_paths(built_site):
@@ -126,6 +132,7 @@ def test_every_figure_on_every_page_draws(built_site, browser, server):
             report = page.evaluate(FIGURES)
             figures += len(report)
             failures += [f"{path or 'home'}: {r['what']}" for r in report if not r["ok"]]
+            cut += [f"{path or 'home'}: {first}" for first in page.evaluate(CODE_CUT)]
             if shots and path.startswith("exercises/"):
                 for i, figure in enumerate(page.locator("article .svg-figure").all()):
                     figure.screenshot(path=str(Path(shots) / f"figure-{path.strip('/').replace('/', '_')}-{i}.png"))
@@ -134,6 +141,7 @@ def test_every_figure_on_every_page_draws(built_site, browser, server):
     hand_drawn = sum(len(re.findall(r"<svg\b", p.read_text(encoding="utf-8"))) for p in (ROOT / "site").rglob("*.md"))
     assert figures >= hand_drawn >= 20, f"{figures} figures seen, {hand_drawn} hand-drawn in the sources"
     assert not failures, "figures that do not draw:\n" + "\n".join(failures)
+    assert not cut, "code blocks wider than their box:\n" + "\n".join(cut)
 
 
 def test_a_hand_drawn_figure_keeps_its_style_to_itself():
