@@ -128,3 +128,12 @@ def test_quiz_reads_answers_from_a_pipe(workspace):
                           env={**os.environ, "GRADER_WORKSPACE": str(workspace)})
     assert proc.returncode == 0, proc.stderr
     assert "1 known, 0 not yet" in proc.stdout and len(_cards(workspace)) == 1
+
+
+def test_a_damaged_schedule_never_stops_the_quiz(workspace, monkeypatch, capsys):
+    first = questions.load()[0]
+    (workspace / ".grader" / "state.json").write_text(json.dumps(
+        {"quiz": {first.id: {"box": "high", "due": 5, "seen": "many"}, "other": [1, 2], "x": "y"}}))
+    code, out = _session(monkeypatch, capsys, "\ny\n", "--count", "1")
+    assert code == 0 and " ".join(first.prompt.split()) in out, "a card with a damaged date is due now"
+    assert _cards(workspace) == {first.id: {"box": 1, "due": "2026-01-11", "last": "2026-01-10", "seen": 1}}
