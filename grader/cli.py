@@ -29,6 +29,7 @@ VERBS = (
     "hint",
     "solution",
     "interview",
+    "quiz",
     "reset",
     "restore",
     "init",

@@ -221,6 +221,9 @@ class Progress:
     exercises: dict[str, ExerciseProgress] = field(default_factory=dict)
     interview: Interview | None = None
     interviews: list[InterviewRecord] = field(default_factory=list)
+    # grader quiz's schedule: question id -> its card ({"box": …, "due": "YYYY-MM-DD", …}), owned by
+    # grader/commands/quiz.py; kept here as plain JSON so that every verb writes it back unchanged.
+    quiz: dict[str, Any] = field(default_factory=dict)
 
     def exercise(self, name: str) -> ExerciseProgress:
         """The entry of `name` (a new, empty one if there is none yet)."""
@@ -278,6 +281,8 @@ class Progress:
         if self.interview is not None:
             state["interview"] = self.interview.to_json()
         state["interviews"] = [h.to_json() for h in self.interviews]
+        if self.quiz:
+            state["quiz"] = self.quiz
         return state
 
 
@@ -288,8 +293,10 @@ def sanitize(raw: Any) -> Progress:
     exercises = {name: entry for name, entry in ((n, ExerciseProgress.from_json(e)) for n, e in entries.items())
                  if isinstance(name, str) and entry is not None}
     history = raw.get("interviews") if isinstance(raw.get("interviews"), list) else []
+    quiz = raw.get("quiz") if isinstance(raw.get("quiz"), dict) else {}
     return Progress(exercises=exercises, interview=Interview.from_json(raw.get("interview")),
-                    interviews=[h for h in map(InterviewRecord.from_json, history) if h is not None])
+                    interviews=[h for h in map(InterviewRecord.from_json, history) if h is not None],
+                    quiz={k: v for k, v in quiz.items() if isinstance(k, str) and isinstance(v, dict)})
 
 
 def load(ws: Workspace) -> Progress:

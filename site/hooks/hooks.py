@@ -30,7 +30,9 @@ ROOT = HERE.parent.parent               # the repository: the grader package
 sys.path.insert(0, str(ROOT))           # this repository's grader, not another installed copy
 
 import architectures  # noqa: E402
+import cheatsheets  # noqa: E402
 import facts  # noqa: E402
+import figures  # noqa: E402
 from grader import catalog as catalog_module  # noqa: E402
 
 # The plots use one BLAS thread: their matrices are small, so one thread is fastest (a pool on a
@@ -69,6 +71,7 @@ def on_config(config, **kwargs):
     section = {"Exercises": [{topic: pages} for topic, pages in by_topic.items()]}
     nav = list(config["nav"] or [])
     nav.insert(1 if nav else 0, section)
+    nav.append({"Cheat sheets": [{s.title: f"cheatsheets/{stem}.md"} for stem, s in cheatsheets.SHEETS.items()]})
     config["nav"] = nav
     return config
 
@@ -85,6 +88,8 @@ def on_files(files, config, **kwargs):
 
     for name, svg in _plots().items():
         files.append(File.generated(config, f"assets/plots/{name}", content=svg))
+    for stem in cheatsheets.SHEETS:
+        files.append(File.generated(config, f"cheatsheets/{stem}.md", content=cheatsheets.page(stem)))
     _theory_for.clear()
     order = _nav_order(config["nav"])
     topic_files = sorted(files, key=lambda f: order.get(f.src_uri, len(order)))
@@ -171,6 +176,10 @@ def theory_box(exercise, page) -> str:
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
+    markdown = figures.stash(markdown, page.file.src_uri)  # inline SVG never goes through Markdown
+    stem = page.file.src_uri.removeprefix(TOPIC_PAGES).removesuffix(".md")
+    if page.file.src_uri.startswith(TOPIC_PAGES) and stem in cheatsheets.SHEETS:
+        markdown = re.sub(r"^(# .+)$", lambda m: m.group(1) + "\n" + cheatsheets.link(stem), markdown, count=1, flags=re.M)
     for marker, make in {**facts.MARKERS, "<!-- arch-summary -->": architectures.summary_table}.items():
         if marker in markdown:
             markdown = markdown.replace(marker, make())
@@ -182,3 +191,11 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         if exercise.page == page.file.src_uri:
             markdown += theory_box(exercise, page)
     return markdown
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    return figures.restore(html, page.file.src_uri)
+
+
+def on_post_build(config, **kwargs):
+    figures.clean_search_index(config["site_dir"])  # runs after the search plugin has written it
