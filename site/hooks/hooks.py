@@ -8,6 +8,8 @@ Listed under `hooks:` in mkdocs.yml. Nothing here lists exercises by hand: the c
   named that exist in the catalog, and nothing for those that do not (yet);
 - on every exercise page, links back to the theory pages that practise it;
 - plots (assets/plots/*.svg), computed by plots.py (drawn with svgplot.py);
+- on every exercise page, "See it fail": each classic mistake's wrong output beside the right one,
+  computed by running its mutant through the checks (seeitfail.py);
 - shape tables of classic CNNs: <!-- arch: resnet18 --> and <!-- arch-summary -->, computed by
   architectures.py; tables of facts (<!-- float-formats -->, ...) from facts.py.
 
@@ -83,7 +85,9 @@ def _plots() -> dict[str, str]:
 def on_files(files, config, **kwargs):
     from mkdocs.structure.files import File
 
-    for name, svg in _plots().items():
+    import seeitfail  # the mutants run through the checks: imported after on_startup, like plots
+
+    for name, svg in {**_plots(), **seeitfail.svgs()}.items():
         files.append(File.generated(config, f"assets/plots/{name}", content=svg))
     _theory_for.clear()
     order = _nav_order(config["nav"])
@@ -180,5 +184,24 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     markdown = ARCH.sub(lambda m: architectures.NETS[m.group(1)]().markdown(), markdown)
     for exercise in catalog_module.load().exercises:
         if exercise.page == page.file.src_uri:
+            markdown = insert_before_questions(markdown, see_it_fail_section(exercise, page))
             markdown += theory_box(exercise, page)
     return markdown
+
+
+QUESTIONS = re.compile(r"^## (Interview questions|The stub)\b", re.M)
+
+
+def insert_before_questions(markdown: str, section: str) -> str:
+    """`section` just before the page's interview questions (or its stub, or at the end)."""
+    if not section:
+        return markdown
+    match = QUESTIONS.search(markdown)
+    at = match.start() if match else len(markdown)
+    return markdown[:at] + section + "\n" + markdown[at:]
+
+
+def see_it_fail_section(exercise, page) -> str:
+    import seeitfail
+
+    return seeitfail.section(exercise.name, _link(page, "assets/plots") + "/")
