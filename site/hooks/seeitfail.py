@@ -238,7 +238,7 @@ class Panel:
     case: str         # the check's case in which the grader names the mistake
     call: str         # the call, described
     shown: Shown
-    args: dict[str, Any]
+    args: dict[str, Any]   # the call's arguments, plain()
 
 
 def _describe(call: Call) -> str:
@@ -307,14 +307,15 @@ def _run(run, module, functions) -> tuple[list[Call], BaseException | None]:
 
 
 def _inputs_digest(name: str) -> str:
-    """A hash of everything a panel depends on: this file, the exercise's folder, its solution, the
+    """A hash of everything a panel depends on: this file's computing part, the exercise's folder, its solution, the
     check API and the learner fence, and the versions of torch and NumPy."""
-    import torch
+    from importlib.metadata import version
 
-    files = [Path(__file__), ROOT / "solutions" / f"{name}.py", *sorted((ROOT / "grader" / "exercises" / name).rglob("*.py")),
+    files = [ROOT / "solutions" / f"{name}.py", *sorted((ROOT / "grader" / "exercises" / name).rglob("*.py")),
              ROOT / "grader" / "exercises" / name / "exercise.toml", *sorted((ROOT / "grader" / "check").rglob("*.py")),
              ROOT / "grader" / "learner.py", ROOT / "grader" / "catalog.py"]
-    digest = hashlib.sha256(f"{torch.__version__} {np.__version__}".encode())
+    digest = hashlib.sha256(f"{version('torch')} {np.__version__}".encode())
+    digest.update(Path(__file__).read_text(encoding="utf-8").split(DRAWING)[0].encode())  # not the drawing code
     for path in files:
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:24]
@@ -387,8 +388,11 @@ def _first_named(exercise, key, mistake, path, runs, solution, reference, torch,
                 shown = _difference(right_call, wrong_call, rtol)
                 if shown:
                     return Panel(exercise.name, key, mistake, path.stem, case, _describe(right_call), shown,
-                                 right_call.args)
+                                 {k: plain(v) for k, v in right_call.args.items()})
     return None
+
+
+DRAWING = "# " + "-" * 64 + " drawing"  # where the computing part of this file ends
 
 
 # ---------------------------------------------------------------- drawing
@@ -433,21 +437,24 @@ def _heat_pair(shown: Shown, where: str) -> str:
         lo, hi = -max(-lo, hi), max(-lo, hi)
     cmap = DIVERGING if signed else SEQUENTIAL
     cell = min(26.0, 250.0 / max(right.shape + wrong.shape))
-    width = 2 * max(right.shape[1], wrong.shape[1]) * cell + 140
-    height = max(right.shape[0], wrong.shape[0]) * cell + 74
-    fig = Figure(int(max(width, 360)), int(height), description=f"{where}: right and wrong {shown.what}")
-    x = 20.0
+    slot = max(max(right.shape[1], wrong.shape[1]) * cell, 150.0)  # room for each panel's title
+    width, height = 2 * slot + 90, max(right.shape[0], wrong.shape[0]) * cell + 100
+    fig = Figure(int(width), int(height), description=f"{where}: right and wrong {shown.what}")
+    fig.text(width / 2, 22, f"{shown.what}{index}", anchor="middle", size=13.5, weight="600")
+    x = 30.0
     for label, colour, a, full in (("right", RIGHT, right, shown.right), ("wrong", WRONG, wrong, shown.wrong)):
         rows, cols = a.shape
-        ax = fig.axes((x, 44, cols * cell, rows * cell), (0, cols), (rows, 0), frame=False,
-                      title=f"{label}: {shown.what}{index} {tuple(full.shape)}")
+        left = x + (slot - cols * cell) / 2
+        fig.text(x + slot / 2, 50, f"{label}, shape {tuple(full.shape)}", anchor="middle", size=12, color=colour,
+                 weight="600")
+        ax = fig.axes((left, 62, cols * cell, rows * cell), (0, cols), (rows, 0), frame=False)
         ax.heat(np.nan_to_num(a, nan=lo, posinf=hi, neginf=lo), cmap=cmap, vmin=lo, vmax=hi, gap=1,
                 annotate=(lambda v: _number(v)) if cell >= 18 else None,
                 masked=~np.isfinite(a), masked_colour="#bbbbbb")
-        fig.extra.append(f'<rect x="{x - 3}" y="41" width="{cols * cell + 6}" height="{rows * cell + 6}" '
+        fig.extra.append(f'<rect x="{left - 3:.1f}" y="59" width="{cols * cell + 6:.1f}" height="{rows * cell + 6:.1f}" '
                          f'fill="none" stroke="{colour}" stroke-width="2.5" rx="3"/>')
-        x += cols * cell + 70
-    fig.text(20, height - 10, "grey: not a number (NaN or ±∞)" if not np.isfinite(both).all() else
+        x += slot + 30
+    fig.text(30, height - 10, "grey: not a number (NaN or ±∞)" if not np.isfinite(both).all() else
              f"one colour scale for both: {_number(lo)} to {_number(hi)}", size=11, color=MUTED)
     return fig.render()
 
@@ -506,11 +513,15 @@ def _boxes(shown: Shown, boxes: np.ndarray, scores, where: str) -> str:
             fig.extra.append(f'<rect x="{px:.1f}" y="{py:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{stroke}" '
                              f'fill-opacity="{0.12 if on else 0.0}" stroke="{stroke}" stroke-width="{2 if on else 1}"'
                              f'{dash}/>')
-            score = f" ({_number(float(scores[i]))})" if scores is not None and len(scores) > i else ""
-            tag = f"#{order[i] + 1}: box {i}{score}" if on else f"box {i}"
-            fig.extra.append(f'<text x="{px + 3:.1f}" y="{py + 12:.1f}" font-size="10.5" '
-                             f'fill="{INK if on else MUTED}">{tag}</text>')
-    fig.text(24, size + 84, "coloured: kept (#: the order returned); dashed grey: suppressed", size=11, color=MUTED)
+        lines = []
+        for i in range(len(boxes)):
+            score = f", score {_number(float(scores[i]))}" if scores is not None and len(scores) > i else ""
+            lines.append(f"box {i}{score}: " + (f"kept #{order[i] + 1}" if i in order else "suppressed"))
+        for r, line in enumerate(lines[:8]):
+            fig.text(x0 + 4, y0 + size + 18 + r * 14, line, size=10.5, color=INK if "kept" in line else MUTED)
+    fig.height = size + 96 + 14 * min(len(boxes), 8)
+    fig.text(24, fig.height - 10, "coloured: kept (#: the order returned); dashed grey: suppressed", size=11,
+             color=MUTED)
     return fig.render()
 
 
@@ -521,15 +532,14 @@ def figure(panel: Panel) -> str | None:
         return None
     boxes = panel.args.get("boxes")
     if boxes is not None and shown.what == "output" and shown.right.ndim == 1 and np.ndim(boxes) == 2:
-        boxes = plain(boxes)
         if boxes.shape[0] and boxes.shape[1] == 4 and all(float(v).is_integer() for v in
                                                            np.concatenate([shown.right, shown.wrong])):
             scores = panel.args.get("scores")
-            return _boxes(shown, boxes, None if scores is None else plain(scores), where)
+            return _boxes(shown, boxes, scores, where)
     if shown.right.ndim >= 2 and shown.wrong.ndim >= 2:
         return _heat_pair(shown, where)
-    if shown.right.ndim == 1 and shown.wrong.ndim == 1:
-        return _bars(shown, where)
+    if shown.right.ndim == 1 and shown.wrong.ndim == 1 and max(shown.right.size, shown.wrong.size) > 3:
+        return _bars(shown, where)  # three numbers or fewer: a table
     return None
 
 
