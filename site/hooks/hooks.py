@@ -8,6 +8,7 @@ Listed under `hooks:` in mkdocs.yml. Nothing here lists exercises by hand: the c
   named that exist in the catalog, and nothing for those that do not (yet);
 - on every exercise page, links back to the theory pages that practise it;
 - plots (assets/plots/*.svg), computed by plots.py (drawn with svgplot.py);
+- interactive figures on the exercise pages they belong to (FIGURES, drawn by javascripts/figures.js);
 - on every exercise page, "See it fail": each classic mistake's wrong output beside the right one,
   computed by running its mutant through the checks (seeitfail.py);
 - shape tables of classic CNNs: <!-- arch: resnet18 --> and <!-- arch-summary -->, computed by
@@ -184,7 +185,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     markdown = ARCH.sub(lambda m: architectures.NETS[m.group(1)]().markdown(), markdown)
     for exercise in catalog_module.load().exercises:
         if exercise.page == page.file.src_uri:
-            markdown = insert_before_questions(markdown, see_it_fail_section(exercise, page))
+            markdown = insert_before_questions(markdown, try_it_section(exercise) + see_it_fail_section(exercise, page))
             markdown += theory_box(exercise, page)
     return markdown
 
@@ -199,6 +200,36 @@ def insert_before_questions(markdown: str, section: str) -> str:
     match = QUESTIONS.search(markdown)
     at = match.start() if match else len(markdown)
     return markdown[:at] + section + "\n" + markdown[at:]
+
+
+# The interactive figures (javascripts/figures.js) on the exercise pages they belong to: the
+# figure's name and its data- attributes. The receptive-field figure draws the layers of the
+# calculator above it and follows its edits.
+FIGURES = {
+    "conv2d": [("conv-window", {})],
+    "nms": [("nms-steps", {})],
+    "scaled_dot_product_attention": [("attention", {})],
+    "causal_mask": [("attention", {"causal": "1"})],
+    "receptive_field": [("receptive-field", {})],
+    "conv_transpose2d": [("transpose-scatter", {})],
+    "batch_norm": [("norm-axes", {"kind": "batch"})],
+    "layer_norm": [("norm-axes", {"kind": "layer"})],
+}
+CALCULATORS = {"receptive_field": "receptive-field"}
+
+
+def try_it_section(exercise) -> str:
+    figures = FIGURES.get(exercise.name)
+    if not figures:
+        return ""
+    out = ["## Try it {#try-it}", "", "Move the controls: the figure computes what PyTorch computes "
+           "(the kit's tests compare it with torch on a grid of cases).", ""]
+    if exercise.name in CALCULATORS:
+        out += [f'<div class="calculator" data-calculator="{CALCULATORS[exercise.name]}"></div>', ""]
+    for name, data in figures:
+        attributes = "".join(f' data-{k}="{v}"' for k, v in data.items())
+        out += [f'<div class="dl-figure" data-figure="{name}"{attributes}></div>', ""]
+    return "\n".join(out) + "\n"
 
 
 def see_it_fail_section(exercise, page) -> str:
