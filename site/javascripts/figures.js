@@ -497,7 +497,7 @@
   window.dlkitFigures = {
     convOutSize: convOutSize, convReads: convReads, transposeOutSize: transposeOutSize, transposeWrites: transposeWrites,
     transposeCounts: transposeCounts, iou: iou, nmsSteps: nmsSteps, attentionWeights: attentionWeights,
-    receptiveUnits: receptiveUnits, normGroup: normGroup, gaussians: gaussians,
+    receptiveUnits: receptiveUnits, normGroup: normGroup, gaussians: gaussians, NMS_BOXES: NMS_BOXES, NMS_SCORES: NMS_SCORES,
   };
 
   if (typeof document$ !== "undefined") document$.subscribe(init);
