@@ -298,3 +298,160 @@ def test_see_it_fail_finds_the_difference_a_mutant_makes():
     assert np.allclose(panel.shown.right, F.conv2d(x, w).numpy())
     assert np.allclose(panel.shown.wrong, F.conv2d(x, w.flip(-2, -1)).numpy())
     assert "flipped kernel" == panel.mistake.name
+
+
+# ---------------------------------------------------------------- the topic pages' numbers
+
+def test_vae_kl_closed_form_is_torchs_kl_divergence():
+    import topicfacts
+    from torch.distributions import Normal, kl_divergence
+
+    for mu, sigma in itertools.product([-2.0, 0.0, 0.7, 3.0], [0.05, 0.5, 1.0, 2.5]):
+        expected = kl_divergence(Normal(torch.tensor(mu, dtype=torch.float64), torch.tensor(sigma, dtype=torch.float64)),
+                                 Normal(torch.tensor(0.0, dtype=torch.float64), torch.tensor(1.0, dtype=torch.float64)))
+        assert abs(topicfacts.kl_gaussian(mu, sigma) - expected.item()) < 1e-12
+
+
+def test_gan_value_at_the_optimal_discriminator_is_minus_log_4_plus_twice_the_jsd():
+    import topicfacts
+
+    table = topicfacts.gan_value_table()
+    rows = [line.split("|")[1:-1] for line in table.splitlines()[2:]]
+    assert float(rows[0][2]) == pytest.approx(-np.log(4), abs=1e-4)  # q = p: the game's value −log 4
+    for row in rows:
+        assert float(row[2]) == pytest.approx(float(row[3]), abs=1e-4)
+        assert 0 <= float(row[1]) <= np.log(2)  # the JSD is bounded by log 2
+
+
+def test_ddpm_schedule_matches_torch_and_ends_in_noise():
+    import topicfacts
+
+    alpha_bar = topicfacts.ddpm_alpha_bar()
+    betas = torch.linspace(1e-4, 0.02, 1000, dtype=torch.float64)
+    assert np.allclose(alpha_bar, torch.cumprod(1 - betas, 0).numpy(), rtol=1e-12)
+    assert 3e-5 < alpha_bar[-1] < 5e-5
+
+
+def test_bpe_merges_are_those_of_sennrichs_reference_code():
+    import topicfacts
+
+    merges = [(a, b) for a, b, _ in topicfacts.bpe_merges(topicfacts.BPE_CORPUS, 10)]
+    assert merges == [("e", "s"), ("es", "t"), ("est", "</w>"), ("l", "o"), ("lo", "w"), ("n", "e"), ("ne", "w"),
+                      ("new", "est</w>"), ("low", "</w>"), ("w", "i")]
+
+
+def test_top_p_set_is_the_smallest_set_reaching_p():
+    import topicfacts
+
+    rng = np.random.default_rng(6)
+    for _ in range(200):
+        probs = torch.softmax(torch.tensor(rng.standard_normal(12) * 2), 0).numpy()
+        p = float(rng.uniform(0.05, 0.99))
+        chosen = topicfacts.top_p_set(probs, p)
+        ordered = np.sort(probs)[::-1]
+        size = int(np.argmax(np.cumsum(ordered) >= p)) + 1  # the first prefix reaching p
+        assert len(chosen) == size and np.allclose(np.sort(probs[chosen])[::-1], ordered[:size])
+
+
+def test_kv_cache_bytes_are_the_bytes_of_the_cached_tensors():
+    import topicfacts
+
+    for _, layers, _, kv_heads, head_dim in topicfacts.KV_MODELS:
+        cache = [torch.empty(2, 32, kv_heads, 4096, head_dim, dtype=torch.float16, device="meta") for _ in range(layers)]
+        assert sum(t.numel() * t.element_size() for t in cache) == topicfacts.kv_cache_bytes(layers, kv_heads, head_dim, 4096, 32)
+
+
+def test_mixtral_parameter_counts_are_those_of_its_modules():
+    import topicfacts
+    from torch import nn
+
+    d, ffn, vocab, heads, kv, hd, experts = 4096, 14336, 32000, 32, 8, 128, 8
+    with torch.device("meta"):
+        attention = [nn.Linear(d, heads * hd, bias=False), nn.Linear(d, kv * hd, bias=False),
+                     nn.Linear(d, kv * hd, bias=False), nn.Linear(heads * hd, d, bias=False)]
+        expert = [nn.Linear(d, ffn, bias=False), nn.Linear(d, ffn, bias=False), nn.Linear(ffn, d, bias=False)]
+        shared = attention + [nn.Linear(d, experts, bias=False), nn.RMSNorm(d), nn.RMSNorm(d)]
+        outer = [nn.Embedding(vocab, d), nn.Linear(d, vocab, bias=False), nn.RMSNorm(d)]
+
+    def count(modules):
+        return sum(p.numel() for m in modules for p in m.parameters())
+
+    total, active = topicfacts.mixtral_parameters()
+    assert total == 32 * (count(shared) + experts * count(expert)) + count(outer)
+    assert active == 32 * (count(shared) + 2 * count(expert)) + count(outer)
+    assert round(total / 1e9, 1) == 46.7 and round(active / 1e9, 1) == 12.9  # Mistral AI's published figures
+
+
+def test_unet_sizes_are_the_shapes_torch_layers_give():
+    import topicfacts
+    from torch import nn
+
+    steps = topicfacts.unet_sizes()
+    x = torch.empty(1, 1, 572, 572, device="meta")
+    conv = nn.Conv2d(1, 1, 3, device="meta")
+    sizes = [572]
+    for name, _ in steps[1:]:
+        if "convs" in name:
+            x = conv(conv(x))
+        elif "max pool" in name:
+            x = nn.functional.max_pool2d(x, 2)
+        else:
+            x = nn.functional.conv_transpose2d(x, torch.empty(1, 1, 2, 2, device="meta"), stride=2)
+        sizes.append(x.shape[-1])
+    assert sizes == [s for _, s in steps] and sizes[-1] == 388  # the paper's 572 → 388
+
+
+def test_zero_memory_reproduces_the_papers_example():
+    import topicfacts
+
+    figures = [topicfacts.zero_memory_gb(7.5e9, 64, stage) for stage in range(4)]
+    assert [round(f, 1) for f in figures] == [120.0, 31.4, 16.6, 1.9]
+
+
+def test_int8_rounding_error_is_delta_squared_over_12_and_fp16_flushes_below_half_the_smallest_subnormal():
+    import topicfacts
+
+    for line in topicfacts.quantisation_table().splitlines()[2:]:
+        cells = line.split("|")[1:-1]
+        assert float(cells[1]) == pytest.approx(float(cells[2]), rel=0.05)
+    gen = torch.Generator().manual_seed(1)  # the table's gradients
+    grads = torch.exp(torch.randn(1_000_000, generator=gen, dtype=torch.float64) * 2.5 - 18)
+    flushed = float(((grads * 256).to(torch.float16) == 0).double().mean())
+    assert flushed == pytest.approx(float((grads * 256 <= 2.0 ** -25).double().mean()), abs=1e-5)
+    assert f"{100 * flushed:.1f}%" in topicfacts.fp16_underflow_table()
+
+
+def test_pipeline_bubble_is_the_idle_share_of_a_gpipe_schedule():
+    import topicfacts
+
+    for p, m in itertools.product([2, 4, 8, 16], [1, 4, 16, 64]):
+        # Simulate GPipe: a stage runs a micro-batch's forward once the previous stage has, and its
+        # backward once the next stage has and all forwards are done; one time unit each.
+        forward = {}
+        for j in range(m):
+            for i in range(p):
+                forward[i, j] = max(forward.get((i - 1, j), -1), forward.get((i, j - 1), -1)) + 1
+        backward, start = {}, max(forward.values()) + 1
+        for j in range(m):
+            for i in reversed(range(p)):
+                backward[i, j] = max(backward.get((i + 1, j), start - 1), backward.get((i, j - 1), start - 1)) + 1
+        makespan = max(backward.values()) + 1
+        idle = 1 - 2 * m * p / (p * makespan)
+        assert idle == pytest.approx((p - 1) / (m + p - 1)), (p, m)
+    assert "| 4 | 75% | 43% | 16% | 4% |" in topicfacts.pipeline_bubble_table()
+
+
+def test_dice_is_two_iou_over_one_plus_iou_on_random_masks():
+    gen = torch.Generator().manual_seed(7)
+    for _ in range(50):
+        a, b = torch.rand(32, 32, generator=gen) > 0.6, torch.rand(32, 32, generator=gen) > 0.5
+        inter, union = (a & b).sum().item(), (a | b).sum().item()
+        iou, dice = inter / union, 2 * inter / (a.sum().item() + b.sum().item())
+        assert dice == pytest.approx(2 * iou / (1 + iou), rel=1e-12)
+
+
+def test_random_search_needs_59_trials_for_the_best_5_percent_and_hyperband_totals():
+    import topicfacts
+
+    assert min(n for n in range(1, 200) if 1 - 0.95 ** n >= 0.95) == 59
+    assert "| total |  | 405 |" in topicfacts.hyperband_table()

@@ -12,7 +12,8 @@ Listed under `hooks:` in mkdocs.yml. Nothing here lists exercises by hand: the c
 - on every exercise page, "See it fail": each classic mistake's wrong output beside the right one,
   computed by running its mutant through the checks (seeitfail.py);
 - shape tables of classic CNNs: <!-- arch: resnet18 --> and <!-- arch-summary -->, computed by
-  architectures.py; tables of facts (<!-- float-formats -->, ...) from facts.py.
+  architectures.py; tables of facts (<!-- float-formats -->, ...) from facts.py, and on the topics
+  added later (generative models, LLMs, ...) from topicfacts.py.
 
 This folder (site/hooks/) is site tooling, not part of the grader package: mkdocs.yml keeps it
 out of the published site (exclude_docs) and pyproject.toml out of the wheel. mkdocs loads this
@@ -34,6 +35,7 @@ sys.path.insert(0, str(ROOT))           # this repository's grader, not another 
 
 import architectures  # noqa: E402
 import facts  # noqa: E402
+import topicfacts  # noqa: E402
 from grader import catalog as catalog_module  # noqa: E402
 
 # The plots use one BLAS thread: their matrices are small, so one thread is fastest (a pool on a
@@ -176,7 +178,7 @@ def theory_box(exercise, page) -> str:
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    for marker, make in {**facts.MARKERS, "<!-- arch-summary -->": architectures.summary_table}.items():
+    for marker, make in {**facts.MARKERS, **topicfacts.MARKERS, "<!-- arch-summary -->": architectures.summary_table}.items():
         if marker in markdown:
             markdown = markdown.replace(marker, make())
     if MAP_MARKER in markdown:
