@@ -141,15 +141,7 @@
   var SVG = "http://www.w3.org/2000/svg";
   var BLUE = "#0072B2", ORANGE = "#D55E00", GREEN = "#009E73", GREY = "#dde3ec", INK = "#222";
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") node.textContent = attrs[key];
-      else node.setAttribute(key, attrs[key]);
-    });
-    (children || []).forEach(function (child) { node.appendChild(child); });
-    return node;
-  }
+  var el = window.dlkitCalculators.el;  // calculators.js, loaded first: the same DOM helper
 
   function svg(tag, attrs, text) {
     var node = document.createElementNS(SVG, tag);
