@@ -160,6 +160,8 @@ class Recorder:
                 bound = {**{f"arg{i}": a for i, a in enumerate(args)}, **kwargs}
             call = Call(name, {k: _copy(v) for k, v in bound.items()})
             self.calls.append(call)
+            # The objects passed in, to read after the call: in place means these, not a list's new items.
+            passed = {k: list(v) if isinstance(v, list) else v for k, v in bound.items()}
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 try:
@@ -174,7 +176,7 @@ class Recorder:
             if isinstance(result, torch.nn.Module):  # a class (MultiHeadSelfAttention): record its forward calls
                 result.register_forward_hook(lambda m, inputs, output: self._forward(name, inputs, output))
             call.result = leaves(result, "output")
-            call.changed = [leaf for k, v in bound.items() if isinstance(v, (np.ndarray, torch.Tensor, list, tuple))
+            call.changed = [leaf for k, v in passed.items() if isinstance(v, (np.ndarray, torch.Tensor, list, tuple))
                             for leaf in leaves(v, f"{k} after the call")]
             call.gradients = _gradients(result, bound)
             return result
@@ -422,7 +424,7 @@ def _number(v: float) -> str:
     if not math.isfinite(v):
         return "nan" if math.isnan(v) else ("∞" if v > 0 else "−∞")
     if v == int(v) and abs(v) < 1e5:
-        return str(int(v))
+        return str(int(v)).replace("-", "−")
     return f"{v:.2g}".replace("-", "−") if abs(v) < 0.01 or abs(v) >= 100 else f"{v:.2f}".replace("-", "−")
 
 
@@ -543,17 +545,23 @@ def figure(panel: Panel) -> str | None:
     return None
 
 
-def _cell(value) -> str:
+def _cell(value, number=_number) -> str:
+    """A value in a table cell; `number` formats each number."""
     if isinstance(value, np.ndarray):
         if value.dtype == object:
             return f"`{value.tolist()!r}`"
         if value.ndim == 0:
-            return _number(float(value))
-        flat = ", ".join(_number(v) for v in value.ravel()[:8])
+            return number(float(value))
+        flat = ", ".join(number(v) for v in value.ravel()[:8])
         return f"shape {tuple(value.shape)}: {flat}{' …' if value.size > 8 else ''}"
     if isinstance(value, list):
-        return "(" + "; ".join(_cell(v) for v in value) + ")"
+        return "(" + "; ".join(_cell(v, number) for v in value) + ")"
     return str(value).replace("|", "\\|")
+
+
+def _precise(v: float) -> str:
+    """Enough digits to tell two close numbers apart."""
+    return f"{v:.10g}".replace("-", "−")
 
 
 def file_name(panel: Panel) -> str:
@@ -591,10 +599,12 @@ def section(name: str, plots_link: str) -> str:
         svg = figure(panel)
         if svg:
             alt = f"{name}: {panel.mistake.name}, {panel.shown.what} right and wrong".replace("[", "").replace("]", "")
-            body.append(f"![{alt}]({plots_link}{file_name(panel)}){{ loading=lazy }}")
+            body.append(f"![{alt}]({plots_link}{file_name(panel)})")
         else:
-            body += ["| | value |", "|---|---|", f"| right | {_cell(panel.shown.right)} |",
-                     f"| wrong | {_cell(panel.shown.wrong)} |"]
+            right, wrong = _cell(panel.shown.right), _cell(panel.shown.wrong)
+            if right == wrong:  # a small difference (a factor 1 + 1e-6): show all the digits
+                right, wrong = _cell(panel.shown.right, _precise), _cell(panel.shown.wrong, _precise)
+            body += ["| | value |", "|---|---|", f"| right | {right} |", f"| wrong | {wrong} |"]
         body += ["", "</div>"]
         out += ["    " + line if line else "" for line in body]
         out.append("")
