@@ -469,8 +469,8 @@ def _bars(shown: Shown, where: str) -> str:
     lo, hi = (min(0.0, float(finite.min())), max(0.0, float(finite.max()))) if finite.size else (0.0, 1.0)
     pad = (hi - lo) * 0.08 or 1.0
     fig = Figure(720, 300, description=f"{where}: right and wrong {shown.what}")
-    ax = fig.axes((64, 40, 600, 200), (-0.5, n - 0.5), (lo - pad, hi + pad), title=f"{shown.what}: "
-                  f"right {tuple(shown.right.shape)} and wrong {tuple(shown.wrong.shape)}", xlabel="index",
+    ax = fig.axes((64, 40, 600, 200), (-0.5, n - 0.5), (lo - pad, hi + pad), title=f"{shown.what}: right {tuple(shown.right.shape)} "
+                  f"in green, wrong {tuple(shown.wrong.shape)} in orange", xlabel="index",
                   xticks=[(i, str(i)) for i in range(0, n, max(1, math.ceil(n / 16)))])
     if n <= 40:
         width = 0.38
@@ -488,7 +488,8 @@ def _bars(shown: Shown, where: str) -> str:
         ax.line(np.arange(len(right)), right, color=RIGHT, label="right")
         ax.line(np.arange(len(wrong)), wrong, color=WRONG, dash="6 4", label="wrong")
     ax.hline(0, color="#999", dash=None)
-    ax.legend("upper right")
+    if n > 40:
+        ax.legend("upper right")
     return fig.render()
 
 
