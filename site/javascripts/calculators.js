@@ -233,7 +233,7 @@
   }
 
   // Exposed for tests and for the curious: the same functions the forms use.
-  window.dlkitCalculators = { outputSize: outputSize, receptiveField: receptiveField, parseLayers: parseLayers };
+  window.dlkitCalculators = { outputSize: outputSize, receptiveField: receptiveField, parseLayers: parseLayers, el: el };
 
   if (typeof document$ !== "undefined") document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
