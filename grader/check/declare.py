@@ -8,6 +8,9 @@ What every exercise needs is declared at module level and made into checks by th
         with cuda=True, "matches torch on cuda" (every case again, on CUDA; skipped where there is none).
         `check(target, params)` runs one case on the learner's module (with cuda, `device=` too).
         Several groups: CASES = [Cases(...), Cases(..., name="gradients match autograd")].
+    CASES = Cases.spanning(check, Space(kernel_size=Arg(...), stride=..., valid=...), named={...})
+        the same, with the named cases of a covering design over the arguments the docstring allows
+        after the hand-written ones, and random cases that draw every argument (see cases.Space).
     SPEED = Speed(setup, limit=25, reference="torch conv2d")
         "speed against torch" (and "speed against torch on cuda" when `limit` has a "cuda" entry):
         `setup(target, device)` returns (learner call, reference call, case text); the learner's
@@ -31,7 +34,7 @@ import pytest
 import torch
 
 from ..catalog import Exercise
-from .cases import describe, skip_without_cuda
+from .cases import Space, describe, skip_without_cuda
 from .rules import expect_rules
 from .speed import expect_fast, measure
 
@@ -45,6 +48,18 @@ class Cases:
     cuda: bool = False
     name: str = "matches torch"
     random_name: str = "random case"
+    space: Space | None = None  # the arguments the cases span (cases.Space), when declared
+
+    @classmethod
+    def spanning(cls, check: Callable[..., None], space: Space, named: Mapping[str, Any] | None = None,
+                 **options: Any) -> Cases:
+        """The cases of `space`: its covering design after the hand-written `named` ones (their names
+        kept), and random cases drawn from every argument of it."""
+        generated = space.named()
+        clash = sorted(set(generated) & set(named or {}))
+        if clash:
+            raise ValueError(f"generated case names {clash} are already named cases")
+        return cls(check, {**(named or {}), **generated}, space.random, space=space, **options)
 
     def every_case(self) -> list[Any]:
         return [*self.named.values(), *(self.random(s) for s in range(self.seeds) if self.random)]
