@@ -5,6 +5,8 @@
 - `out_size`: the floor formula of a convolution or a pooling along one axis;
 - the pooling checks: cases, shape diagnoses and the mistakes both poolings can make
   (`pool_cases`, `pool_speed`, `POOL_TOLERANCE`: max_pool2d, avg_pool2d);
+- `conv_space`, `conv_params`: the cases of the convolutions (conv2d, depthwise_separable_conv2d,
+  conv_transpose2d), a covering design over their arguments;
 - `Grid` and `torch_length`: output sizes checked against torch on a dense grid of arguments
   (conv_output_size, pool_output_size, conv_transpose_output_size).
 """
@@ -171,6 +173,47 @@ def pool_speed(name, torch_fn, *, limit):
     def case():  # kernel 3, stride 2, padding 1: 256 x 256 outputs
         return {"x": make_input(0, 1, 1, 512, 512, dtype=np.float32), "kernel_size": 3}, {"stride": 2, "padding": 1}
     return numpy_speed(name, torch_fn, case, limit=limit, reference_name=f"torch {name}")
+
+
+# Convolutions (conv2d, depthwise_separable_conv2d, conv_transpose2d): one space of arguments, each
+# exercise's own validity rule and extra arguments (conv2d's bias).
+def conv_space(valid, *, salt, **extra):
+    """The Space of a convolution's cases: kernel (kH, kW), stride, padding (ints and pairs, unequal ones
+    with stride 1 and 2), odd and even H and W, channels and dtype drawn in the random cases."""
+    return Space(
+        kernel=Arg([2, 3, (3, 2), (2, 3)], draw=int_or_pair(1, 5)),
+        stride=Arg([1, 2, (1, 2), (2, 1)], draw=int_or_pair(1, 4)),
+        padding=Arg([0, 1, (1, 0), (0, 2)], draw=int_or_pair(0, 3)),
+        H=Arg([5, 6], draw=lambda rng: int(rng.integers(1, 9))),
+        W=Arg([4, 7], draw=lambda rng: int(rng.integers(1, 9))),
+        N=Arg([2], draw=lambda rng: int(rng.integers(1, 4))),
+        C=Arg([3], draw=lambda rng: int(rng.integers(1, 5))),
+        O=Arg([2], draw=lambda rng: int(rng.integers(1, 5))),
+        dtype=Arg([np.float64], draw=lambda rng: [np.float32, np.float64][int(rng.integers(2))]),
+        **extra, valid=valid, label=_conv_label, salt=salt)
+
+
+def _conv_label(case):
+    extra = "".join(f", {k} {v}" for k, v in case.items()
+                    if k not in ("kernel", "stride", "padding", "H", "W", "N", "C", "O", "dtype"))
+    dtype = "" if case["dtype"] is np.float64 else f", {np.dtype(case['dtype'])}"
+    return (f"kernel {case['kernel']}, stride {case['stride']}, padding {case['padding']}, "
+            f"{case['N']}x{case['C']}x{case['H']}x{case['W']} input, {case['O']} out{extra}{dtype}")
+
+
+def conv_params(params):
+    """A conv_space case as the keyword arguments of an exercise's make_case (a named case unchanged)."""
+    if "kernel" not in params:
+        return params
+    kH, kW = pair(params["kernel"])
+    rest = {k: v for k, v in params.items() if k != "kernel"}
+    return dict(seed=zlib.crc32(_conv_label(params).encode()), kH=kH, kW=kW, **rest)
+
+
+def fits_padded(case):
+    """A convolution's rule: the kernel within the padded input."""
+    (kH, kW), (pH, pW) = pair(case["kernel"]), pair(case["padding"])
+    return case["H"] + 2 * pH >= kH and case["W"] + 2 * pW >= kW
 
 
 # Output sizes (conv_output_size, pool_output_size, conv_transpose_output_size).
