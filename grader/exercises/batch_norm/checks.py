@@ -9,7 +9,7 @@ from __future__ import annotations
 import torch
 from torch.nn.functional import batch_norm as torch_batch_norm  # bound before the learner's code runs
 
-from grader.check import CheckFailure, Speed, call, call_unchanged, expect_close, expect_on_device, mistakes
+from grader.check import CheckFailure, OnDevice, Speed, call, call_unchanged, expect_close, expect_on_device, mistakes
 from grader.check.family.normalization import (affine_ignored, case_text, expect_gradients, expect_output,
                                                expect_tensor, f64, f64_case, grad_leaves, mean_var, normalise,
                                                normalisation_cases, weight_and_bias)
@@ -182,6 +182,12 @@ def random_case(seed, device):
 
 CASES = normalisation_cases(check_case, check_gradients, make_case, NAMED_CASES, GRAD_CASES, random_case,
                             gradient_case=dict(seed=30, shape=(4, 3, 2, 3), training=True))
+
+# Training without weight and bias, running statistics updated: a default weight made on the CPU shows
+# on every machine.
+DEVICE = OnDevice(lambda target, device: call(target.batch_norm, *make_case(44, (4, 3, 5), training=True, affine="none",
+                                                                          dtype=torch.float32, device=device).values()),
+                  case="x (4, 3, 5) float32, running_mean (3,), running_var (3,), weight=None, bias=None, training=True")
 
 
 def speed_setup(target, device):

@@ -15,7 +15,7 @@ import pytest
 import torch
 from torch.nn.functional import dropout as torch_dropout  # bound before the learner's code runs
 
-from grader.check import Cases, CheckFailure, Speed, call, expect_on_device, mistakes
+from grader.check import Cases, CheckFailure, OnDevice, Speed, call, expect_on_device, mistakes
 from grader.check.family.normalization import case_text, expect_tensor
 
 MISTAKE = mistakes("dropout")
@@ -237,6 +237,11 @@ def check_on_device(target, ps, device="cpu"):
 
 # one check per device: "on device [cpu]", and "on device on cuda"
 CASES = Cases(check_on_device, {"cpu": (0.25, 0.7)}, cuda=True, name="on device")
+
+# The mask drawn on x's device, on every machine (a mask made with torch.rand(x.shape) is on the CPU).
+DEVICE = OnDevice(lambda target, device: call(target.dropout, make_x((64, 32), device=device), 0.5, True),
+                  case="x (64, 32) float32, p=0.5, training=True",
+                  advice="draw the mask on x's device: torch.rand_like(x), or device=x.device")
 
 
 def speed_setup(target, device):

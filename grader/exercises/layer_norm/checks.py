@@ -8,7 +8,7 @@ from __future__ import annotations
 import torch
 from torch.nn.functional import layer_norm as torch_layer_norm  # bound before the learner's code runs
 
-from grader.check import Speed, call, call_unchanged, mistakes
+from grader.check import OnDevice, Speed, call, call_unchanged, mistakes
 from grader.check.family.normalization import (affine_ignored, case_text, expect_gradients, expect_output,
                                                expect_tensor, f64_case, grad_leaves, mean_var, normalise,
                                                normalisation_cases, weight_and_bias)
@@ -126,6 +126,11 @@ def random_case(seed, device):
 
 CASES = normalisation_cases(check_case, check_gradients, make_case, NAMED_CASES, GRAD_CASES, random_case,
                             gradient_case=dict(seed=30, shape=(3, 4, 5), normalized_shape=(4, 5)))
+
+# Without weight and bias: a default weight made on the CPU shows on every machine.
+DEVICE = OnDevice(lambda target, device: call(target.layer_norm, *make_case(44, (4, 6), 6, affine="none",
+                                                                          dtype=torch.float32, device=device).values()),
+                  case="x (4, 6) float32, normalized_shape=6, weight=None, bias=None")
 
 
 def speed_setup(target, device):

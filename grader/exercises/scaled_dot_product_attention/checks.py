@@ -6,7 +6,7 @@ import math
 import torch
 from torch.nn.functional import scaled_dot_product_attention as torch_sdpa  # bound before the learner's code runs
 
-from grader.check import (Cases, CheckFailure, Speed, call_unchanged, describe, expect_close, expect_on_device,
+from grader.check import (Cases, CheckFailure, OnDevice, Speed, call, call_unchanged, describe, expect_close, expect_on_device,
                           mistakes, tolerance)
 from grader.check.family.sequence import as64, on, random_mask, to
 
@@ -151,6 +151,19 @@ def random_case(seed):
 CASES = Cases(lambda target, params, device="cpu": check_case(target.scaled_dot_product_attention,
                                                               make_case(**params), device),
               NAMED_CASES, random_case, seeds=4, cuda=True)
+
+
+def on_device(target, device):
+    """is_causal (a mask the learner makes) and a boolean mask (one it may turn into an additive one)."""
+    fn = target.scaled_dot_product_attention
+    causal = to(make_case(40, batch=(2,), L=3, S=5, is_causal=True, dtype=torch.float32), device)
+    masked = to(make_case(41, batch=(2,), L=3, S=5, mask="bool", dtype=torch.float32), device)
+    return call(fn, **causal), call(fn, **masked)
+
+
+DEVICE = OnDevice(on_device, case="query (2, 3, 4), key (2, 5, 4), value (2, 5, 4) float32, is_causal=True, "
+                             "then attn_mask (2, 3, 5) bool",
+                  advice="create masks on the inputs' device: device=query.device")
 
 
 def speed_setup(target, device):
