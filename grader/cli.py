@@ -30,6 +30,7 @@ VERBS = (
     "solution",
     "interview",
     "reset",
+    "restore",
     "init",
     "docs",
     "completion",

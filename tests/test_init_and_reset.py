@@ -93,7 +93,7 @@ def test_reset_without_any_stub_leaves_the_file_alone(outside, monkeypatch, caps
     os.chdir(outside / "w")
     mine = outside / "w" / "exercises" / "conv2d.py"
     mine.write_text("# precious\n")
-    monkeypatch.setattr(workspace, "packaged_stub", lambda name: None)
+    monkeypatch.setattr(workspace, "packaged_stub", lambda name, clones=(): None)
     assert cli.main(["reset", "conv2d"]) == 1
     assert mine.read_text() == "# precious\n"
     assert "not touched" in capsys.readouterr().out
