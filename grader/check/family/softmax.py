@@ -75,10 +75,10 @@ def softmax_cases(name: str, oracle: Callable[..., torch.Tensor],
     return Cases(check, NAMED_CASES, lambda seed: _random_input(first_seed + seed), seeds=3)
 
 
-def softmax_speed(name: str, reference: Callable[..., torch.Tensor], reference_name: str) -> Speed:
-    """`target.<name>` against `reference` on (16384, 10) float32 logits, on the last axis (limit 20x)."""
+def softmax_speed(name: str, *, limit: float, reference: Callable[..., torch.Tensor], reference_name: str) -> Speed:
+    """`target.<name>` against `reference` on (16384, 10) float32 logits, on the last axis."""
     def setup(target, device):
         x = np.random.default_rng(0).standard_normal((16384, 10)).astype(np.float32) * 4
         X = torch.from_numpy(x)
         return (lambda: getattr(target, name)(x, axis=-1), lambda: reference(X, dim=-1), describe(x=x, axis=-1))
-    return Speed(setup, limit=20, reference=reference_name)
+    return Speed(setup, limit=limit, reference=reference_name)

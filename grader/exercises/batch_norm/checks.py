@@ -209,5 +209,5 @@ def speed_setup(target, device):
             lambda: torch_batch_norm(c["x"], rm, rv, c["weight"], c["bias"], True), case_text(**c))
 
 
-SPEED = Speed(speed_setup, limit={"cpu": 30, "cuda": 20},
+SPEED = Speed(speed_setup, limit={"cpu": 25, "cuda": 20},
               reference={"cpu": "torch batch_norm", "cuda": "torch batch_norm (cuDNN)"})

@@ -100,4 +100,4 @@ def speed_setup(target, device):
             lambda: torch.ones(L, S, dtype=torch.bool, device=device).tril(), describe(L=L, S=S, device=device))
 
 
-SPEED = Speed(speed_setup, limit={"cpu": 5, "cuda": 10}, reference="torch.ones(...).tril()")
+SPEED = Speed(speed_setup, limit={"cpu": 6, "cuda": 10}, reference="torch.ones(...).tril()")

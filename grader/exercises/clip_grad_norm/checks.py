@@ -103,4 +103,4 @@ def speed_setup(target, device):
             "4 float32 arrays of 2**18 values, max_norm=1.0")
 
 
-SPEED = Speed(speed_setup, limit=15, reference="clip_grad_norm_")
+SPEED = Speed(speed_setup, limit=12, reference="clip_grad_norm_")

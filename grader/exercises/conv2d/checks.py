@@ -94,4 +94,4 @@ def speed_case():
     return dict(x=x, weight=w, bias=b), dict(stride=stride, padding=padding)
 
 
-SPEED = numpy_speed("conv2d", torch_conv2d, speed_case, limit=25, reference_name="torch conv2d")
+SPEED = numpy_speed("conv2d", torch_conv2d, speed_case, limit=80, reference_name="torch conv2d")

@@ -99,5 +99,5 @@ def speed_case():
     return dict(x=x, weight=w), dict(stride=stride, padding=padding)
 
 
-SPEED = numpy_speed("conv_transpose2d", torch_conv_transpose2d, speed_case, limit=30,
+SPEED = numpy_speed("conv_transpose2d", torch_conv_transpose2d, speed_case, limit=50,
                     reference_name="torch conv_transpose2d")

@@ -87,5 +87,5 @@ def speed_case():
     return dict(x=x, depthwise_weight=dw, pointwise_weight=pw), dict(stride=stride, padding=padding)
 
 
-SPEED = numpy_speed("depthwise_separable_conv2d", torch_reference, speed_case, limit=50,
+SPEED = numpy_speed("depthwise_separable_conv2d", torch_reference, speed_case, limit=15,
                     reference_name="torch conv2d(groups=C) + 1x1 conv2d")

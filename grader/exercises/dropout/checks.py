@@ -251,4 +251,4 @@ def speed_setup(target, device):
             case_text(x=x, p=0.3, training=True))
 
 
-SPEED = Speed(speed_setup, limit={"cpu": 8, "cuda": 10}, reference="torch dropout")
+SPEED = Speed(speed_setup, limit={"cpu": 6, "cuda": 10}, reference="torch dropout")

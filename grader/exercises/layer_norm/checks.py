@@ -145,4 +145,4 @@ def speed_setup(target, device):
             lambda: torch_layer_norm(c["x"], (shape[-1],), c["weight"], c["bias"]), case_text(**c))
 
 
-SPEED = Speed(speed_setup, limit={"cpu": 100, "cuda": 20}, reference="torch layer_norm")
+SPEED = Speed(speed_setup, limit={"cpu": 60, "cuda": 20}, reference="torch layer_norm")

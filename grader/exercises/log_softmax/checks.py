@@ -33,4 +33,4 @@ CASES = softmax_cases("log_softmax", torch_log_softmax, variants, first_seed=200
                       far_apart={"overflow": MISTAKE.no_max, "divide by zero": MISTAKE.global_max,
                                  "invalid value": MISTAKE.global_max})
 
-SPEED = softmax_speed("log_softmax", torch_log_softmax, "torch.log_softmax")
+SPEED = softmax_speed("log_softmax", limit=10, reference=torch_log_softmax, reference_name="torch.log_softmax")

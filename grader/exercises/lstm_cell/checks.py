@@ -89,4 +89,4 @@ DEVICE = OnDevice(lambda target, device: call(target.lstm_cell, *to(make_case(43
                   case="x (2, 3), h, c (2, 4) float32, bias_ih=None, bias_hh=None")
 
 SPEED = Speed(cell_speed("lstm_cell", LSTMCell, make_case, {"cpu": (1024, 64, 64), "cuda": (4096, 1024, 1024)}),
-              limit={"cpu": 4, "cuda": 5}, reference="nn.LSTMCell")
+              limit={"cpu": 5, "cuda": 5}, reference="nn.LSTMCell")

@@ -194,4 +194,4 @@ def speed_setup(target, device):
         f", no gradients, on {device}"
 
 
-SPEED = Speed(speed_setup, limit={"cpu": 5, "cuda": 10}, reference="nn.MultiheadAttention")
+SPEED = Speed(speed_setup, limit={"cpu": 8, "cuda": 10}, reference="nn.MultiheadAttention")

@@ -201,4 +201,4 @@ def speed_setup(target, device):
     return learner, reference, "one step of SGD (momentum), Adam and AdamW on " + describe(param=p0)
 
 
-SPEED = Speed(speed_setup, limit=15, reference="torch.optim")
+SPEED = Speed(speed_setup, limit=8, reference="torch.optim")

@@ -111,4 +111,4 @@ def speed_setup(target, device):
             describe(seq_len=seq_len, dim=dim))
 
 
-SPEED = Speed(speed_setup, limit=5, reference="vectorised torch (float32)")
+SPEED = Speed(speed_setup, limit=15, reference="vectorised torch (float32)")

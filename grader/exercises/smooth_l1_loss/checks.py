@@ -120,4 +120,4 @@ def speed_setup(target, device):
             describe(pred=pred, target=target_, beta=1.0))
 
 
-SPEED = Speed(speed_setup, limit=22, reference="F.smooth_l1_loss")
+SPEED = Speed(speed_setup, limit=25, reference="F.smooth_l1_loss")

@@ -29,4 +29,4 @@ CASES = softmax_cases("softmax", torch_softmax, variants, first_seed=100,
                       far_apart={"overflow": MISTAKE.no_max, "invalid value": MISTAKE.global_max,
                                  "divide by zero": MISTAKE.global_max})
 
-SPEED = softmax_speed("softmax", torch_softmax, "torch.softmax")
+SPEED = softmax_speed("softmax", limit=4, reference=torch_softmax, reference_name="torch.softmax")
