@@ -17,7 +17,7 @@ from .declare import Cases, Speed, numpy_speed
 from .failure import CheckFailure, note
 from .integers import FLOAT_RESULT, expect_int, expect_int_on_grid, is_integer
 from .mistakes import (BANNED, IN_PLACE, a_mistake_has_shape, matching_mistake, mistake_giving, mistakes,
-                       reproduced_mistake)
+                       record_reproduced, reproduced_mistake)
 from .rules import banned_calls, banned_names, expect_rules
 from .speed import SLOW, SpeedResult, expect_fast, measure
 
@@ -26,5 +26,5 @@ __all__ = [
     "Speed", "SpeedResult", "a_mistake_has_shape", "banned_calls", "banned_names", "call", "call_unchanged",
     "call_without_warnings", "describe", "expect_close", "expect_fast", "expect_int", "expect_int_on_grid",
     "expect_on_device", "expect_rules", "expect_unchanged", "is_integer", "matching_mistake", "measure",
-    "mistake_giving", "mistakes", "note", "numpy_speed", "pair", "reproduced_mistake", "skip_without_cuda", "snapshot", "tolerance",
+    "mistake_giving", "mistakes", "note", "numpy_speed", "pair", "record_reproduced", "reproduced_mistake", "skip_without_cuda", "snapshot", "tolerance",
 ]
