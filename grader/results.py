@@ -198,16 +198,18 @@ class RunResult:
     @property
     def mistake(self) -> NamedMistake | None:
         """The run's diagnosis: of the mistakes that explain some failed check, the one that explains the
-        most (ties: the one found first). None when no known mistake explains any failure."""
-        found: dict[str, NamedMistake] = {}
-        for check in self.checks:
-            if check.bad:
-                for named in check.explained_by:
-                    found.setdefault(named.name, named)
+        most (ties: the one found first). A mistake whose variant reproduced the learner's output comes
+        before one a check only inferred (from a shape, a property): the latter is named only when no
+        variant reproduced anything. None when no known mistake explains any failure."""
+        found: dict[str, NamedMistake] = {}  # by name, in the order found; reproduced anywhere if at all
+        for named in (m for c in self.checks if c.bad for m in c.explained_by):
+            if named.name not in found or (named.reproduced and not found[named.name].reproduced):
+                found[named.name] = named
         if not found:
             return None
-        counts = {name: len(self.explained(named)) for name, named in found.items()}
-        return found[max(counts, key=counts.get)]  # max keeps the first of equal counts
+        candidates = {name: named for name, named in found.items() if named.reproduced} or found
+        counts = {name: len(self.explained(named)) for name, named in candidates.items()}
+        return candidates[max(counts, key=counts.get)]  # max keeps the first of equal counts
 
     @property
     def problem_to_show(self) -> CheckResult | None:

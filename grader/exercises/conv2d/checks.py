@@ -35,6 +35,7 @@ def check_case(conv2d, x, w, b, stride, padding):
                 MISTAKE.first_channel: lambda: ref(X=X[:, :1], Wt=Wt[:, :1]),
                 MISTAKE.mean_channels: lambda: ref(B=None) / C + (0 if B is None else B[None, :, None, None]),
                 MISTAKE.batch_reused: lambda: ref(X=X[:1].expand_as(X)),
+                MISTAKE.padding_ignored: lambda: ref(p=(0, 0)),
                 MISTAKE.padding_twice: lambda: ref(p=(2 * pH, 2 * pW)),
                 MISTAKE.pair_as_int: lambda: ref(s=(sH, sH), p=(pH, pH)),
                 MISTAKE.square_only: lambda: ref(s=(sH, sH), p=(pH, pH))}
