@@ -111,7 +111,8 @@ def _expect_close(got, expected, *, case, dtype, rtol, atol, framework, mistakes
             f"your output contains NaN or Inf where the expected value is finite "
             f"({int(bad.sum())} elements; first at index {where}: got {got64[where].item()}, "
             f"expected {expected[where].item()})",
-            case=case,
+            case=case,  # a variant that makes the same NaN (0/0 on an underflowed slice) names its mistake
+            mistake=matching_mistake(got64, mistakes, rtol=rtol, atol=atol, expected=expected),
         )
     if torch.allclose(got64, expected, rtol=rtol, atol=atol, equal_nan=True):
         return  # same criterion as assert_close, without its ~1 s first-call import cost
