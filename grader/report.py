@@ -93,8 +93,7 @@ def _diagnosis(exercise: Exercise, result: RunResult) -> list[Text]:
     mistake = result.mistake
     if mistake is None:
         wrong_output = any(c.bad and c.reason is Reason.MISMATCH for c in result.checks)
-        return [Text("No known mistake matches: compare your output with the expected values below.",
-                     style="yellow")] if wrong_output else []
+        return [Text("No known mistake matches your output.", style="yellow")] if wrong_output else []
     explains, failed = len(result.explained(mistake)), sum(c.bad for c in result.checks)
     line = Text.assemble(("Looks like: ", "bold yellow"), (mistake.name, "bold yellow"), f" — {mistake.explanation}")
     if failed > 1:
