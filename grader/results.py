@@ -198,18 +198,16 @@ class RunResult:
     @property
     def mistake(self) -> NamedMistake | None:
         """The run's diagnosis: of the mistakes that explain some failed check, the one that explains the
-        most (ties: the one found first). A mistake whose variant reproduced the learner's output comes
-        before one a check only inferred (from a shape, a property): the latter is named only when no
-        variant reproduced anything. None when no known mistake explains any failure."""
-        found: dict[str, NamedMistake] = {}  # by name, in the order found; reproduced anywhere if at all
+        most. On equal counts a mistake whose variant reproduced the learner's output comes before one a
+        check only inferred (from a shape, a warning), then the one found first. None when no known
+        mistake explains any failure: the report then says so rather than guess."""
+        found: dict[str, NamedMistake] = {}  # by name, in the order found; reproduced if it ever was
         for named in (m for c in self.checks if c.bad for m in c.explained_by):
             if named.name not in found or (named.reproduced and not found[named.name].reproduced):
                 found[named.name] = named
         if not found:
             return None
-        candidates = {name: named for name, named in found.items() if named.reproduced} or found
-        counts = {name: len(self.explained(named)) for name, named in candidates.items()}
-        return candidates[max(counts, key=counts.get)]  # max keeps the first of equal counts
+        return max(found.values(), key=lambda m: (len(self.explained(m)), m.reproduced))  # max keeps the first
 
     @property
     def problem_to_show(self) -> CheckResult | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 from torch.nn.functional import conv2d as torch_conv2d  # bound before the learner's code runs
+from torch.nn.functional import pad as torch_pad
 
 from grader.check import call_unchanged, Cases, describe, expect_close, mistakes, numpy_speed, pair
 from grader.check.family.pooling import out_size
@@ -36,6 +37,9 @@ def check_case(conv2d, x, w, b, stride, padding):
                 MISTAKE.mean_channels: lambda: ref(B=None) / C + (0 if B is None else B[None, :, None, None]),
                 MISTAKE.batch_reused: lambda: ref(X=X[:1].expand_as(X)),
                 MISTAKE.padding_ignored: lambda: ref(p=(0, 0)),
+                # p zeros on one side only (top-left or bottom-right): H + p instead of H + 2p.
+                MISTAKE.padding_once: [lambda: ref(X=torch_pad(X, (pW, 0, pH, 0)), p=(0, 0)),
+                                       lambda: ref(X=torch_pad(X, (0, pW, 0, pH)), p=(0, 0))],
                 MISTAKE.padding_twice: lambda: ref(p=(2 * pH, 2 * pW)),
                 MISTAKE.pair_as_int: lambda: ref(s=(sH, sH), p=(pH, pH)),
                 MISTAKE.square_only: lambda: ref(s=(sH, sH), p=(pH, pH))}

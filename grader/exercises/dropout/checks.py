@@ -84,7 +84,9 @@ def test_eval_is_the_identity(target, p):
     if torch.equal(out, x64):
         return
     zeros = int((out == 0).sum())
-    mistake = MISTAKE.active_in_eval if zeros else MISTAKE.scaled_in_eval if torch.allclose(out, x64 * (1 - p)) else None
+    # x * (1 - p) first: at p = 1 it is all zeros too, which is not dropout left on.
+    mistake = record_reproduced(MISTAKE.scaled_in_eval) if torch.allclose(out, x64 * (1 - p)) else \
+        MISTAKE.active_in_eval if zeros else None
     what = f"{zeros} of {x.numel()} elements were dropped" if zeros else "the values changed"
     raise CheckFailure(f"with training=False the output must equal x exactly; {what}", case=case, mistake=mistake)
 
