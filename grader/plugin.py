@@ -49,7 +49,8 @@ def pytest_addoption(parser):
     group.addoption("--grader-target", help="the learner's module file to check")
     group.addoption("--grader-results", help="append JSON-lines events to this file")
     group.addoption("--grader-no-speed", action="store_true", help="skip the speed checks")
-    group.addoption("--grader-fail-fast", action="store_true", help="stop at the first failed check")
+    group.addoption("--grader-fail-fast", action="store_true",
+                    help="stop at the first failed check that names a mistake, crashes or is not a correctness check")
     group.addoption("--grader-exit-when-done", action="store_true",
                     help="end the process once the results are written (a child of grader run only)")
 
