@@ -33,7 +33,7 @@ def register(verbs) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a report")
     p.add_argument("--no-speed", action="store_true", help="skip the speed checks")
     p.add_argument("-x", "--fail-fast", action="store_true",
-                   help="stop at the first failed check that names a mistake (or crashes); the correctness checks go on past a wrong output no known mistake explains")
+                   help="stop at the first failed check that names a mistake, or crashes")
     p.add_argument("--cold", action="store_true", help=argparse.SUPPRESS)  # --all without the warm worker
 
 
