@@ -36,13 +36,13 @@ def check_case(conv2d, x, w, b, stride, padding):
                 MISTAKE.first_channel: lambda: ref(X=X[:, :1], Wt=Wt[:, :1]),
                 MISTAKE.mean_channels: lambda: ref(B=None) / C + (0 if B is None else B[None, :, None, None]),
                 MISTAKE.batch_reused: lambda: ref(X=X[:1].expand_as(X)),
-                MISTAKE.padding_ignored: lambda: ref(p=(0, 0)),
-                # p zeros on one side only (top-left or bottom-right): H + p instead of H + 2p.
-                MISTAKE.padding_once: [lambda: ref(X=torch_pad(X, (pW, 0, pH, 0)), p=(0, 0)),
-                                       lambda: ref(X=torch_pad(X, (0, pW, 0, pH)), p=(0, 0))],
                 MISTAKE.padding_twice: lambda: ref(p=(2 * pH, 2 * pW)),
                 MISTAKE.pair_as_int: lambda: ref(s=(sH, sH), p=(pH, pH)),
-                MISTAKE.square_only: lambda: ref(s=(sH, sH), p=(pH, pH))}
+                MISTAKE.square_only: lambda: ref(s=(sH, sH), p=(pH, pH)),
+                MISTAKE.padding_ignored: lambda: ref(p=(0, 0)),  # after pair_as_int: the same when pH = 0
+                # p zeros on one side only (top-left or bottom-right): H + p instead of H + 2p.
+                MISTAKE.padding_once: [lambda: ref(X=torch_pad(X, (pW, 0, pH, 0)), p=(0, 0)),
+                                       lambda: ref(X=torch_pad(X, (0, pW, 0, pH)), p=(0, 0))]}
     if B is not None:
         mistakes[MISTAKE.no_bias] = lambda: ref(B=None)
         mistakes[MISTAKE.bias_axis] = lambda: ref(B=None) + B[None, None, None, :]
