@@ -4,7 +4,7 @@ from __future__ import annotations
 import torch
 from torch.nn.functional import scaled_dot_product_attention as torch_sdpa  # bound before the learner's code runs
 
-from grader.check import Cases, CheckFailure, Speed, call, describe, expect_close, mistakes
+from grader.check import Cases, CheckFailure, OnDevice, Speed, call, describe, expect_close, mistakes
 
 MISTAKE = mistakes("causal_mask")
 
@@ -90,6 +90,10 @@ SDPA_CASES = {"L=S=4": (4, 4), "L=3, S=7": (3, 7), "L=7, S=3": (7, 3)}
 
 CASES = [Cases(check_named, NAMED_CASES, name="matches the rule", cuda=True),
          Cases(lambda target, LS: gives_sdpa_is_causal(target, *LS), SDPA_CASES, name="gives sdpa is causal")]
+
+# Made on `device`, on every machine: a mask that ignores device= is on the CPU.
+DEVICE = OnDevice(lambda target, device: call(target.causal_mask, 4, 6, device=device), case="causal_mask(4, 6, device)",
+                  advice="create the mask on `device`: torch.ones(L, S, dtype=torch.bool, device=device).tril()")
 
 
 def speed_setup(target, device):

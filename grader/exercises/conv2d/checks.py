@@ -6,8 +6,8 @@ import torch
 from torch.nn.functional import conv2d as torch_conv2d  # bound before the learner's code runs
 from torch.nn.functional import pad as torch_pad
 
-from grader.check import call_unchanged, Cases, describe, expect_close, mistakes, numpy_speed, pair
-from grader.check.family.pooling import out_size
+from grader.check import Arg, call_unchanged, Cases, describe, expect_close, mistakes, numpy_speed, pair
+from grader.check.family.pooling import conv_params, conv_space, fits_padded, out_size
 
 MISTAKE = mistakes("conv2d")
 
@@ -88,18 +88,10 @@ NAMED_CASES = {
 }
 
 
-def random_params(seed):
-    rng = np.random.default_rng(100 + seed)
-    kH, kW = rng.integers(1, 5, size=2)
-    sH, sW = rng.integers(1, 4, size=2)
-    pH, pW = rng.integers(0, 3, size=2)
-    H, W = kH + rng.integers(0, 8), kW + rng.integers(0, 8)
-    return dict(seed=seed, N=int(rng.integers(1, 4)), C=int(rng.integers(1, 5)), H=int(H), W=int(W),
-                O=int(rng.integers(1, 5)), kH=int(kH), kW=int(kW), stride=(int(sH), int(sW)),
-                padding=(int(pH), int(pW)), dtype=[np.float32, np.float64][seed % 2])
+SPACE = conv_space(fits_padded, salt=100, bias=Arg([True, False], draw=lambda rng: bool(rng.integers(2))))
 
-
-CASES = Cases(lambda target, params: check_case(target.conv2d, *make_case(**params)), NAMED_CASES, random_params)
+CASES = Cases.spanning(lambda target, params: check_case(target.conv2d, *make_case(**conv_params(params))),
+                       SPACE, NAMED_CASES)
 
 
 def speed_case():

@@ -6,6 +6,7 @@ import torch
 from torch.nn.functional import conv_transpose2d as torch_conv_transpose2d  # bound before the learner's code runs
 from torch.nn.functional import pad as torch_pad
 
+from grader.check.family.pooling import conv_params, conv_space
 from grader.check import (a_mistake_has_shape, call_unchanged, Cases, describe, expect_close, mistakes, numpy_speed,
                          pair)
 
@@ -84,20 +85,14 @@ NAMED_CASES = {
 }
 
 
-def random_params(seed):
-    rng = np.random.default_rng(400 + seed)
-    kH, kW = (int(v) for v in rng.integers(1, 5, size=2))
-    sH, sW = (int(v) for v in rng.integers(1, 4, size=2))
-    pH, pW = (int(v) for v in rng.integers(0, 2, size=2))
-    H, W = (int(v) for v in rng.integers(2, 6, size=2))
-    pH, pW = min(pH, ((H - 1) * sH + kH - 1) // 2), min(pW, ((W - 1) * sW + kW - 1) // 2)  # keep the output >= 1
-    return dict(seed=seed, N=int(rng.integers(1, 4)), C=int(rng.integers(1, 5)), H=H, W=W,
-                O=int(rng.integers(1, 5)), kH=kH, kW=kW, stride=(sH, sW), padding=(pH, pW),
-                dtype=[np.float32, np.float64][seed % 2])
+def output_at_least_one(case):
+    """The docstring's promise: the cropped output is at least 1x1."""
+    (kH, kW), (sH, sW), (pH, pW) = (pair(case[k]) for k in ("kernel", "stride", "padding"))
+    return (case["H"] - 1) * sH - 2 * pH + kH >= 1 and (case["W"] - 1) * sW - 2 * pW + kW >= 1
 
 
-CASES = Cases(lambda target, params: check_case(target.conv_transpose2d, *make_case(**params)), NAMED_CASES,
-              random_params)
+CASES = Cases.spanning(lambda target, params: check_case(target.conv_transpose2d, *make_case(**conv_params(params))),
+                       conv_space(output_at_least_one, salt=400), NAMED_CASES)
 
 
 def speed_case():

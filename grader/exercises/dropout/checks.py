@@ -15,7 +15,7 @@ import pytest
 import torch
 from torch.nn.functional import dropout as torch_dropout  # bound before the learner's code runs
 
-from grader.check import Cases, CheckFailure, Speed, call, expect_on_device, mistakes, record_reproduced
+from grader.check import Cases, CheckFailure, OnDevice, Speed, call, expect_on_device, mistakes, record_reproduced
 from grader.check.family.normalization import case_text, expect_tensor
 
 MISTAKE = mistakes("dropout")
@@ -156,7 +156,8 @@ def test_every_element_gets_its_own_coin_flip(target):
                         what=f"fraction of agreement between neighbouring slices along axis {axis}")
 
 
-@pytest.mark.parametrize("p", [0.1, 0.3, 0.5, 0.8], ids=lambda p: f"p={p}")
+# The ends of p's range too: 0.01 (a few hundred drops in 10^5, 6 sigma is 0.002) and 0.99.
+@pytest.mark.parametrize("p", [0.01, 0.1, 0.3, 0.5, 0.8, 0.99], ids=lambda p: f"p={p}")
 def test_fraction_dropped_is_p(target, p):
     x = make_x((200, 500), seed=4)
     out, case = run(target.dropout, x, p, seed=10)
@@ -164,7 +165,7 @@ def test_fraction_dropped_is_p(target, p):
                     mistakes={MISTAKE.p_as_keep: 1 - p})
 
 
-@pytest.mark.parametrize("p", [0.3, 0.75], ids=lambda p: f"p={p}")
+@pytest.mark.parametrize("p", [0.01, 0.3, 0.75, 0.99], ids=lambda p: f"p={p}")
 def test_kept_values_are_scaled_by_1_over_1_minus_p(target, p):
     x = make_x((100, 100), seed=5)
     out, case = run(target.dropout, x, p, seed=11)
@@ -243,6 +244,11 @@ def check_on_device(target, ps, device="cpu"):
 
 # one check per device: "on device [cpu]", and "on device on cuda"
 CASES = Cases(check_on_device, {"cpu": (0.25, 0.7)}, cuda=True, name="on device")
+
+# The mask drawn on x's device, on every machine (a mask made with torch.rand(x.shape) is on the CPU).
+DEVICE = OnDevice(lambda target, device: call(target.dropout, make_x((64, 32), device=device), 0.5, True),
+                  case="x (64, 32) float32, p=0.5, training=True",
+                  advice="draw the mask on x's device: torch.rand_like(x), or device=x.device")
 
 
 def speed_setup(target, device):

@@ -145,6 +145,24 @@ def run_case(seed, shape=(5,), steps=100, grad_scale=1.0, dtype=np.float64):
     return make
 
 
+def random_run(seed):
+    """Each optimiser twice, every hyper-parameter drawn from its documented range (lr, momentum in [0, 1),
+    weight_decay >= 0, betas in [0, 1), eps > 0), 0 among them; both dtypes, any shape, 1 to 12 steps."""
+    rng = np.random.default_rng(700 + seed)
+    which = ["sgd", "adam", "adamw"][seed % 3]
+    log = lambda lo, hi: float(f"{10 ** rng.uniform(lo, hi):.2g}")  # noqa: E731
+    decay = 0.0 if rng.integers(3) == 0 else log(-4, -1)
+    hyper = dict(lr=log(-4, -1), weight_decay=decay)
+    if which == "sgd":
+        hyper["momentum"] = 0.0 if rng.integers(3) == 0 else round(float(rng.uniform(0, 0.99)), 3)
+    else:
+        hyper.update(betas=(round(float(rng.uniform(0, 0.95)), 3), round(float(rng.uniform(0.9, 0.9999)), 4)),
+                     eps=log(-10, -4))
+    shape = tuple(int(n) for n in rng.integers(1, 5, size=int(rng.integers(1, 3))))
+    steps, dtype = int(rng.integers(1, 13)), [np.float64, np.float32][seed // 3 % 2]
+    return which, run_case(100 + seed, shape, steps=steps, dtype=dtype), hyper
+
+
 # Inputs are built afresh for every check: a function that modifies its input must not spoil the next check.
 CASES = Cases(check_run, {
     "sgd: smallest: plain SGD, one value, 3 steps": ("sgd", run_case(0, (1,), steps=3), dict(lr=0.1)),
@@ -163,7 +181,11 @@ CASES = Cases(check_run, {
     "adamw: weight decay 0.1, lr 1e-2": ("adamw", run_case(13, (2, 3)), dict(lr=1e-2, weight_decay=0.1)),
     "adamw: small gradients (eps matters)": ("adamw", run_case(14, grad_scale=1e-6), dict(lr=1e-3)),
     "adamw: float32": ("adamw", run_case(15, (3, 2), dtype=np.float32), dict(lr=1e-2, weight_decay=0.05)),
-})
+    # The ends of the documented ranges: momentum near 1, AdamW without decay, betas and eps far from the defaults.
+    "sgd: momentum 0.99": ("sgd", run_case(16), dict(lr=0.01, momentum=0.99)),
+    "adamw: weight decay 0 (plain Adam)": ("adamw", run_case(17), dict(lr=1e-2, weight_decay=0.0)),
+    "adamw: betas (0.5, 0.9), eps 1e-4": ("adamw", run_case(18), dict(lr=1e-2, betas=(0.5, 0.9), eps=1e-4)),
+}, random_run, seeds=6)
 
 
 def speed_setup(target, device):

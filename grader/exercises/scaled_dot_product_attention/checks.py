@@ -6,7 +6,7 @@ import math
 import torch
 from torch.nn.functional import scaled_dot_product_attention as torch_sdpa  # bound before the learner's code runs
 
-from grader.check import (Cases, CheckFailure, Speed, call_unchanged, describe, expect_close, expect_on_device,
+from grader.check import (Cases, CheckFailure, OnDevice, Speed, call, call_unchanged, describe, expect_close, expect_on_device,
                           mistakes, tolerance)
 from grader.check.family.sequence import as64, on, random_mask, to
 
@@ -145,12 +145,26 @@ def random_case(seed):
     causal = seed % 4 == 3
     return dict(seed=seed, batch=batch, L=r(1, 7), S=r(1, 7), E=r(1, 9), Ev=r(1, 9),
                 mask=None if causal else masks[seed % 4], is_causal=causal,
-                scale=[None, None, 0.5][seed % 3], dtype=[torch.float64, torch.float32][seed % 2])
+                scale=None if seed % 2 == 0 else round(0.05 + 2 * float(torch.rand((), generator=g)), 3),
+                dtype=[torch.float64, torch.float32][seed % 2])
 
 
 CASES = Cases(lambda target, params, device="cpu": check_case(target.scaled_dot_product_attention,
                                                               make_case(**params), device),
               NAMED_CASES, random_case, seeds=4, cuda=True)
+
+
+def on_device(target, device):
+    """is_causal (a mask the learner makes) and a boolean mask (one it may turn into an additive one)."""
+    fn = target.scaled_dot_product_attention
+    causal = to(make_case(40, batch=(2,), L=3, S=5, is_causal=True, dtype=torch.float32), device)
+    masked = to(make_case(41, batch=(2,), L=3, S=5, mask="bool", dtype=torch.float32), device)
+    return call(fn, **causal), call(fn, **masked)
+
+
+DEVICE = OnDevice(on_device, case="query (2, 3, 4), key (2, 5, 4), value (2, 5, 4) float32, is_causal=True, "
+                             "then attn_mask (2, 3, 5) bool",
+                  advice="create masks on the inputs' device: device=query.device")
 
 
 def speed_setup(target, device):
