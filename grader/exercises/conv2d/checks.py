@@ -58,8 +58,14 @@ def check_case(conv2d, x, w, b, stride, padding):
             return MISTAKE.padding_once
         if (gH, gW) == (out_size(H, kH, sH, 2 * pH), out_size(W, kW, sW, 2 * pW)) and (pH or pW):
             return MISTAKE.padding_twice
+        # The width computed from height terms: from the input's height H, that is square-only code whatever
+        # the arguments; from the height's stride or padding only, a pair read as one number when pairs came.
+        from_h = {out_size(H, kW if b_ else kH, sW if c else sH, pW if d else pH)
+                  for b_ in (0, 1) for c in (0, 1) for d in (0, 1)} - {eW} if H != W else set()
         squares = {(out_size(W if a else H, kW if b_ else kH, sW if c else sH, pW if d else pH))
                    for a in (0, 1) for b_ in (0, 1) for c in (0, 1) for d in (0, 1)} - {eW}
+        if gH == eH and gW in from_h:
+            return MISTAKE.square_only
         if gH == eH and gW in squares:
             return MISTAKE.pair_as_int if not isinstance(stride, int) or not isinstance(padding, int) else MISTAKE.square_only
         if abs(gH - eH) <= 1 and abs(gW - eW) <= 1:
