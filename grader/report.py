@@ -43,7 +43,7 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
         console.print(Text(f" · {not_run} more not run", style="dim"))
 
     if problem:
-        console.print(_problem_panel(exercise, problem))
+        console.print(_problem_panel(exercise, result.problem_to_show, result))
     passed = result.count(Outcome.PASSED)
     total = len(result.checks)
     if result.passed:
@@ -98,18 +98,26 @@ def _render_unstarted(console: Console, exercise: Exercise, problem: CheckResult
         console.print(f"Stuck? [bold]grader hint {exercise.name}[/] · theory: [bold]site/{exercise.page}[/]")
 
 
-def _problem_panel(exercise: Exercise, problem: CheckResult) -> Panel:
-    parts = []
+def _diagnosis(exercise: Exercise, result: RunResult) -> list[Text]:
+    """The run's one diagnosis, at the top of the panel: the mistake that explains the most failed checks."""
+    mistake = result.mistake
+    if mistake is None:
+        wrong_output = any(c.bad and c.reason is Reason.MISMATCH for c in result.checks)
+        return [Text("No known mistake matches your output.", style="yellow")] if wrong_output else []
+    explains, failed = len(result.explained(mistake)), sum(c.bad for c in result.checks)
+    line = Text.assemble(("Looks like: ", "bold yellow"), (mistake.name, "bold yellow"), f" — {mistake.explanation}")
+    if failed > 1:
+        line.append(f" (explains {explains} of the {failed} failed checks)", style="dim")
+    return [line, Text(f"Theory: site/{exercise.page}#{mistake.anchor}", style="cyan")]
+
+
+def _problem_panel(exercise: Exercise, problem: CheckResult, result: RunResult) -> Panel:
+    parts = _diagnosis(exercise, result)
     if problem.case:
         parts.append(Text.assemble(("case: ", "bold"), problem.case))
     parts.append(Text(problem.message))
     if problem.printed:
         parts.append(Text.assemble(("your code printed:\n", "bold"), (problem.printed, "dim")))
-    mistake = problem.mistake
-    if mistake:
-        parts.append(Text.assemble(("Looks like: ", "bold yellow"), (mistake.name, "bold yellow"),
-                                   f" — {mistake.explanation}"))
-        parts.append(Text(f"Theory: site/{exercise.page}#{mistake.anchor}", style="cyan"))
     if problem.reason is Reason.INTERNAL:
         parts.append(Text("This is a bug in the grader, not in your code.", style="bold"))
     return Panel(Group(*parts), title=Text(f"✗ {problem.name}"), title_align="left", border_style="red")

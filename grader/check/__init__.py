@@ -18,7 +18,7 @@ from .device import expect_new_tensors_on_device
 from .failure import CheckFailure, note
 from .integers import FLOAT_RESULT, expect_int, expect_int_on_grid, is_integer
 from .mistakes import (BANNED, BANNED_LIBRARY, IN_PLACE, a_mistake_has_shape, matching_mistake, mistake_giving, mistakes,
-                       reproduced_mistake)
+                       record_reproduced, reproduced_mistake)
 from .rules import Finding, expect_rules, rule_findings
 from .speed import SLOW, SpeedResult, expect_fast, measure
 
@@ -28,5 +28,5 @@ __all__ = [
     "call_unchanged", "call_without_warnings", "describe", "expect_close", "expect_fast", "expect_int",
     "expect_int_on_grid", "expect_new_tensors_on_device", "expect_on_device", "expect_rules", "expect_unchanged",
     "is_integer", "matching_mistake", "measure", "mistake_giving", "mistakes", "note", "numpy_speed", "pair",
-    "reproduced_mistake", "rule_findings", "skip_without_cuda", "snapshot", "tolerance", "unequal",
+    "record_reproduced", "reproduced_mistake", "rule_findings", "skip_without_cuda", "snapshot", "tolerance", "unequal",
 ]

@@ -32,7 +32,8 @@ def register(verbs) -> None:
     p.add_argument("--target", metavar="DIR", help="check DIR/<name>.py instead of exercises/<name>.py")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a report")
     p.add_argument("--no-speed", action="store_true", help="skip the speed checks")
-    p.add_argument("-x", "--fail-fast", action="store_true", help="stop at the first failed check")
+    p.add_argument("-x", "--fail-fast", action="store_true",
+                   help="stop at the first failed check that names a mistake, or crashes")
     p.add_argument("--cold", action="store_true", help=argparse.SUPPRESS)  # --all without the warm worker
 
 

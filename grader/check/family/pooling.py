@@ -73,6 +73,9 @@ def check_pool(fn, torch_fn, x, kernel_size, stride, padding, M, own):
         mistakes[squared] = [lambda a=a, b=b, c=c: ref(k=(k[0], k[0] if a else k[1]), s=(s[0], s[0] if b else s[1]),
                                                        p=(p[0], p[0] if c else p[1]))
                              for a in (0, 1) for b in (0, 1) for c in (0, 1) if a or b or c]
+        # Given pairs, reading one as a number looks exactly like square-only code: both explain it (the
+        # run tells them apart: only square-only code also fails on integer arguments with H != W).
+        mistakes.setdefault(M.square_only, mistakes[squared])
 
     def shape_hint(got_shape, expected_shape):
         mistake = matching_mistake(got, mistakes, rtol=1e-4, atol=1e-4)  # a whole variant first: it names the cause
@@ -81,7 +84,9 @@ def check_pool(fn, torch_fn, x, kernel_size, stride, padding, M, own):
         if len(got_shape) != 4 or got_shape[:2] != expected_shape[:2]:
             return None
         (gH, gW), (eH, eW) = got_shape[2:], expected_shape[2:]
-        if gH == eH and gW != eW and gW == out_size(H, k[0], s[0], p[0]):
+        if gH == eH and gW != eW and H != W and gW == out_size(H, k[0], s[0], p[0]):
+            return M.square_only  # the input's height used for its width: square-only, whatever the arguments
+        if gH == eH and gW != eW and gW == out_size(W, k[0], s[0], p[0]):
             return squared
         for rule in (True, False):  # ceil with or without PyTorch's "last window starts inside" rule
             if (gH, gW) == (ceil_out_size(H, k[0], s[0], p[0], rule), ceil_out_size(W, k[1], s[1], p[1], rule)):

@@ -32,7 +32,9 @@ def check_case(causal_mask, L, S=None, device=None):
     expected = by_rule(L, S_)
     mistakes = {MISTAKE.diagonal_hidden: lambda: by_rule(L, S_, lambda i, j: j < i),
                 MISTAKE.transposed: lambda: by_rule(L, S_, lambda i, j: j >= i),
-                MISTAKE.inverted: lambda: by_rule(L, S_, lambda i, j: j > i)}
+                MISTAKE.inverted: lambda: by_rule(L, S_, lambda i, j: j > i),
+                # keys on the rows and queries on the columns: the right mask, transposed to (S, L)
+                MISTAKE.shape_swapped: lambda: expected.T}
     if L != S_:
         mistakes[MISTAKE.bottom_right] = lambda: by_rule(L, S_, lambda i, j: j <= i + S_ - L)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 from torch.nn.functional import conv2d as torch_conv2d  # bound before the learner's code runs
+from torch.nn.functional import pad as torch_pad
 
 from grader.check import Arg, call_unchanged, Cases, describe, expect_close, mistakes, numpy_speed, pair
 from grader.check.family.pooling import conv_params, conv_space, fits_padded, out_size
@@ -37,7 +38,11 @@ def check_case(conv2d, x, w, b, stride, padding):
                 MISTAKE.batch_reused: lambda: ref(X=X[:1].expand_as(X)),
                 MISTAKE.padding_twice: lambda: ref(p=(2 * pH, 2 * pW)),
                 MISTAKE.pair_as_int: lambda: ref(s=(sH, sH), p=(pH, pH)),
-                MISTAKE.square_only: lambda: ref(s=(sH, sH), p=(pH, pH))}
+                MISTAKE.square_only: lambda: ref(s=(sH, sH), p=(pH, pH)),
+                MISTAKE.padding_ignored: lambda: ref(p=(0, 0)),  # after pair_as_int: the same when pH = 0
+                # p zeros on one side only (top-left or bottom-right): H + p instead of H + 2p.
+                MISTAKE.padding_once: [lambda: ref(X=torch_pad(X, (pW, 0, pH, 0)), p=(0, 0)),
+                                       lambda: ref(X=torch_pad(X, (0, pW, 0, pH)), p=(0, 0))]}
     if B is not None:
         mistakes[MISTAKE.no_bias] = lambda: ref(B=None)
         mistakes[MISTAKE.bias_axis] = lambda: ref(B=None) + B[None, None, None, :]
@@ -53,8 +58,14 @@ def check_case(conv2d, x, w, b, stride, padding):
             return MISTAKE.padding_once
         if (gH, gW) == (out_size(H, kH, sH, 2 * pH), out_size(W, kW, sW, 2 * pW)) and (pH or pW):
             return MISTAKE.padding_twice
+        # The width computed from height terms: from the input's height H, that is square-only code whatever
+        # the arguments; from the height's stride or padding only, a pair read as one number when pairs came.
+        from_h = {out_size(H, kW if b_ else kH, sW if c else sH, pW if d else pH)
+                  for b_ in (0, 1) for c in (0, 1) for d in (0, 1)} - {eW} if H != W else set()
         squares = {(out_size(W if a else H, kW if b_ else kH, sW if c else sH, pW if d else pH))
                    for a in (0, 1) for b_ in (0, 1) for c in (0, 1) for d in (0, 1)} - {eW}
+        if gH == eH and gW in from_h:
+            return MISTAKE.square_only
         if gH == eH and gW in squares:
             return MISTAKE.pair_as_int if not isinstance(stride, int) or not isinstance(padding, int) else MISTAKE.square_only
         if abs(gH - eH) <= 1 and abs(gW - eW) <= 1:

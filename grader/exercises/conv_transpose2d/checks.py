@@ -37,6 +37,8 @@ def check_case(fn, x, w, stride, padding):
         MISTAKE.stride_ignored: lambda: ref(s=(1, 1)),
         MISTAKE.pair_as_int: lambda: ref(s=(sH, sH), p=(pH, pH)),
     }
+    # Cropped as full[p:-p]: right for p >= 1, empty on an axis where p = 0 (-0 is 0).
+    mistakes[MISTAKE.crop_empty_at_zero] = lambda: ref(p=(0, 0))[:, :, pH:-pH, pW:-pW]
     if pH or pW:
         Hf, Wf = (H - 1) * sH + kH, (W - 1) * sW + kW  # the full (uncropped) output
         # The full output cropped by 2p at the start or at the end: either way.

@@ -96,9 +96,12 @@ def variants(which, p0, grads, hyper) -> dict:
     if which == "sgd":
         run = lambda mode: lambda: sgd_variant(p0, grads, **hyper, mode=mode)  # noqa: E731
         wd = {MISTAKE.sgd_no_wd: "no weight decay", MISTAKE.sgd_wd_outside: "decay outside"}
-        momentum = {MISTAKE.sgd_no_momentum: "no momentum", MISTAKE.sgd_ema: "ema", MISTAKE.sgd_ema_zero: "ema from zero",
+        # A moving average, from the first gradient or from zeros: one mistake (the dampening), two ways.
+        momentum = {MISTAKE.sgd_no_momentum: "no momentum", MISTAKE.sgd_ema: ("ema", "ema from zero"),
                     MISTAKE.sgd_first_twice: "first twice"}
         modes = (wd if hyper.get("weight_decay") else {}) | (momentum if hyper.get("momentum") else {})
+        return {mistake: [run(mode) for mode in ways] if isinstance(ways, tuple) else run(ways)
+                for mistake, ways in modes.items()}
     else:
         run = lambda mode: lambda: adam_variant(p0, grads, **hyper, decoupled=which == "adamw", mode=mode)  # noqa: E731
         modes = {MISTAKE.no_bias_correction: "no correction", MISTAKE.half_bias_correction: "no m correction",
@@ -128,7 +131,8 @@ def check_run(module, params):
         if not isinstance(state, dict):
             raise CheckFailure("the state passed in must stay a dict", case=at)
         expect_close(new, expected[k], case=at, dtype=p0.dtype,
-                     mistakes={m: (lambda f=f, k=k: f()[k]) for m, f in mistakes.items()})
+                     mistakes={m: [lambda f=f, k=k: f()[k] for f in (fs if isinstance(fs, list) else [fs])]
+                               for m, fs in mistakes.items()})
         param = new
 
 
