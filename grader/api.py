@@ -361,7 +361,7 @@ def _html_theme():
 
 
 HTML_FORMAT = ('<pre class="grader-report" style="font-family: Menlo, \'DejaVu Sans Mono\', Consolas, '
-               '\'Courier New\', monospace; font-size: 13px; line-height: 1.35; white-space: pre; '
+               '\'Courier New\', monospace; font-size: 13px; line-height: 1.2; white-space: pre; '
                'background: transparent; padding: 0.4em 0; margin: 0">{code}</pre>')
 
 
