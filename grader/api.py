@@ -38,6 +38,7 @@ import inspect
 import io
 import linecache
 import os
+import re
 import sys
 import tempfile
 import types
@@ -60,6 +61,7 @@ class SourceNotFound(GraderError):
 # ---------------------------------------------------------------- what is sent
 
 _KEPT = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_FUTURE = re.compile(r"from\s+__future__\s+import\s")
 _SIMPLE = (int, float, complex, str, bytes, bool, type(None))
 
 
@@ -239,13 +241,19 @@ def source_of(obj: Any, exercise: Exercise, *, cell: str | None = None, namespac
     others = [v for v in sent.values() if v and v not in imports]
     tail = [o for o in others if o.startswith(tuple(f"{f} = " for f in exercise.functions))]
     others = [o for o in others if o not in tail]
-    # First line: the imports (so the cell's lines keep their numbers); helpers' sources before the
-    # cell need lines of their own, and an alias goes last.
-    head = "; ".join(imports)
-    if lines and not lines[0].strip() and not others:
-        lines[0] = head
-    elif head or others:
-        lines = ([head] if head else []) + [l for o in others for l in o.splitlines()] + lines
+    if imports or others:
+        # `from __future__` must come first in a file: the cell's and the helpers' go to the head.
+        futures = sorted({line.strip() for text in [body, *others] for line in text.splitlines()
+                          if _FUTURE.match(line)})
+        lines = ["" if _FUTURE.match(line) else line for line in lines]
+        others = ["\n".join(line for line in o.splitlines() if not _FUTURE.match(line)) for o in others]
+        # First line: the imports (so the cell's lines keep their numbers); helpers' sources before
+        # the cell need lines of their own, and an alias goes last.
+        head = "; ".join(futures + imports)
+        if lines and not lines[0].strip() and not others:
+            lines[0] = head
+        else:
+            lines = ([head] if head else []) + [l for o in others for l in o.splitlines()] + lines
     text_out = "\n".join(lines + tail).rstrip() + "\n"
     return Source(text_out, label, [n for n, v in sent.items() if v])
 

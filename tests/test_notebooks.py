@@ -76,6 +76,19 @@ def test_a_cell_function_is_sent_with_imports_helpers_and_constants_of_earlier_c
     assert fresh["conv2d"](1.0) == pytest.approx(2 + 1e-5 + 2.0)
 
 
+def test_future_imports_of_the_cell_and_its_helpers_stay_first_in_the_file_sent():
+    ns = notebook_namespace()
+    cell(ns, "from __future__ import annotations\nimport numpy as np\n\ndef helper(a: np.ndarray) -> np.ndarray:\n"
+             "    return a\n", 9)
+    cell(ns, "from __future__ import annotations\n\ndef conv2d(x: np.ndarray) -> np.ndarray:\n"
+             "    return helper(np.asarray(x))\n", 10)
+    sent = api.source_of(ns["conv2d"], CONV2D)
+    assert sent.text.startswith("from __future__ import annotations; import numpy as np")
+    fresh: dict = {}
+    exec(compile(sent.text, "sent.py", "exec"), fresh)  # a __future__ import anywhere else is a SyntaxError
+    assert fresh["conv2d"](2.0) == 2.0
+
+
 def test_a_function_under_another_name_is_bound_to_the_exercise_name():
     ns = notebook_namespace()
     cell(ns, "def my_conv(x):\n    return x\n", 4)
@@ -223,18 +236,23 @@ def test_grade_cells_name_mistakes_survive_infinite_loops_and_skip_cuda_where_th
         "%load_ext grader",
         helpers,                                           # helpers in an earlier cell: sent along
         "%%grade conv2d --no-speed\n" + flipped,
+        "%grade conv2d --no-speed",                        # the notebook's conv2d, the flipped one
         "%env GRADER_TIME_LIMIT=8",
         "%%grade conv2d\ndef conv2d(x, weight, bias=None, stride=1, padding=0):\n    while True:\n        pass\n",
         "print('kernel alive', 1 + 1)",
         "%%grade causal_mask --no-speed\n" + (ROOT / "solutions" / "causal_mask.py").read_text(),
         "%grade_hint conv2d",
         "%grade nonesuch",
+        # The API in a plain cell: the cell's definitions are sent, not its call of grader.check.
+        "import grader\n" + (ROOT / "solutions" / "causal_mask.py").read_text().replace(
+            "from __future__ import annotations\n", "") + "\ngrader.check('causal_mask', causal_mask, speed=False)",
     ]
     nb = v4.new_notebook(cells=[v4.new_code_cell(c) for c in cells])
     nbformat.validate(nb)
     _execute(nb, tmp_path, monkeypatch)
-    mutant, loop, alive, cuda, hint, unknown = (nb.cells[i] for i in (2, 4, 5, 6, 7, 8))
+    mutant, line, loop, alive, cuda, hint, unknown, api_cell = (nb.cells[i] for i in (2, 3, 5, 6, 7, 8, 9, 10))
     assert "Looks like: flipped kernel" in _text(mutant) and "flipped kernel" in _html(mutant)
+    assert "Looks like: flipped kernel" in _text(line)
     assert "timed out" in _text(loop), _text(loop)
     assert "kernel alive 2" in _text(alive)
     import torch
@@ -245,3 +263,4 @@ def test_grade_cells_name_mistakes_survive_infinite_loops_and_skip_cuda_where_th
         assert "skipped: no CUDA device here" in _text(cuda), _text(cuda)
     assert "Hint 1 of" in _text(hint)
     assert "no exercise called 'nonesuch'" in _text(unknown) and "Traceback" not in _text(unknown)
+    assert "checks passed in" in _text(api_cell) and "your notebook cell" in _text(api_cell), _text(api_cell)
