@@ -21,14 +21,17 @@ __main__, that cell's (or script's) *definitions*, see `source_of`:
 - names the kept code uses but does not define are looked up in the function's namespace (the
   notebook's): a module becomes an import, a function or class from an installed module a
   `from … import`, a function or class of the notebook its own source (found the same way), a
-  number, string or None its value. They go on the file's first line, so the cell's lines keep
-  their numbers (exactly under `%%grade`, whose first line is the magic; one line down otherwise);
+  number, string or None (or a small list, tuple or dict of them) its value. The imports go on
+  the file's first line, so the cell's lines keep their numbers (exactly under `%%grade`, whose
+  first line is the magic; otherwise one line down, and more when helpers' sources come first);
 - a name that cannot be sent that way (an array made in another cell, an object) is listed in
   `SourceNotFound`'s message, or, when the function's own source cannot be found at all (made by
   exec, in a plain `python -c`), SourceNotFound says so and how to pass a file instead.
 
-Progress is recorded as a CLI run records it (interview.record_run) when a workspace is found
-and what was checked is not the reference solution; `record=False` turns that off.
+Progress is recorded as `grader run` records it (interview.record_run) when a workspace is found
+and what was checked is the learner's own code: a function or cell, or the workspace's
+exercises/NAME.py (not the reference solution, nor another file, as `--target` is not recorded);
+`record=False` turns that off.
 """
 from __future__ import annotations
 
@@ -63,6 +66,7 @@ class SourceNotFound(GraderError):
 _KEPT = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _FUTURE = re.compile(r"from\s+__future__\s+import\s")
 _SIMPLE = (int, float, complex, str, bytes, bool, type(None))
+LITERAL_MAX_CHARS = 10_000  # a constant longer than this is data: define it in the cell
 
 
 def definitions(source: str) -> str:
@@ -113,36 +117,52 @@ def _from_notebook(obj: Any) -> bool:
     return getattr(obj, "__module__", None) == "__main__"
 
 
-def _code_of(obj: Any) -> types.CodeType | None:
-    obj = inspect.unwrap(obj) if callable(obj) else obj
+def _function_of(obj: Any) -> types.FunctionType | None:
+    """The Python function behind `obj`: itself (unwrapped), or a class's first method."""
     if isinstance(obj, type):
         for value in vars(obj).values():
             value = getattr(value, "__func__", value)
             if isinstance(value, types.FunctionType):
-                return value.__code__
+                return value
         return None
-    return getattr(obj, "__code__", None)
+    obj = inspect.unwrap(obj)
+    return obj if isinstance(obj, types.FunctionType) else None
+
+
+def _code_of(obj: Any) -> types.CodeType | None:
+    function = _function_of(obj)
+    return function.__code__ if function is not None else None
 
 
 def _defining_text(obj: Any) -> str | None:
     """The whole text of the cell (or script) that defined `obj`, from linecache (IPython and
     ipykernel register every cell there), None when there is none."""
     code = _code_of(obj)
-    filename = code.co_filename if code else inspect.getfile(obj) if not isinstance(obj, type) else None
-    if not filename:
+    if code is None:
         return None
-    lines = linecache.getlines(filename)
-    if not lines and os.path.isfile(filename):
-        lines = Path(filename).read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
+    lines = linecache.getlines(code.co_filename)
+    if not lines and os.path.isfile(code.co_filename):
+        lines = Path(code.co_filename).read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
     return "".join(lines) or None
 
 
 def _namespace_of(obj: Any) -> dict:
-    code_owner = inspect.unwrap(obj) if callable(obj) and not isinstance(obj, type) else obj
-    found = getattr(code_owner, "__globals__", None)
-    if found is None:
-        found = vars(sys.modules.get(getattr(obj, "__module__", ""), types.ModuleType("_")))
-    return found
+    function = _function_of(obj)
+    return function.__globals__ if function is not None else {}
+
+
+def _literal(value: Any) -> bool:
+    """Whether `repr(value)` recreates it: numbers, strings, None, and small lists, tuples, dicts
+    and sets of them."""
+    if isinstance(value, _SIMPLE):
+        return True
+    if not isinstance(value, (list, tuple, dict, set, frozenset)):
+        return False
+    text = repr(value)
+    try:
+        return len(text) <= LITERAL_MAX_CHARS and ast.literal_eval(text) == value
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return False
 
 
 def _line_for(name: str, value: Any, namespace: dict, sent: dict[str, str], missing: list[str],
@@ -151,11 +171,12 @@ def _line_for(name: str, value: Any, namespace: dict, sent: dict[str, str], miss
     if isinstance(value, types.ModuleType):
         module = value.__name__
         return f"import {module}" if module == name else f"import {module} as {name}"
-    if isinstance(value, _SIMPLE) or (isinstance(value, tuple) and all(isinstance(v, _SIMPLE) for v in value)):
+    if _literal(value):
         return f"{name} = {value!r}"
     if callable(value) and not _from_notebook(value):
         module, qualname = getattr(value, "__module__", None), getattr(value, "__qualname__", None)
-        if module and qualname and "." not in qualname and module in sys.modules:
+        if module and qualname and "." not in qualname and module in sys.modules \
+                and getattr(sys.modules[module], qualname, None) is value:  # importable under that name
             return f"from {module} import {qualname}" + (f" as {name}" if qualname != name else "")
         return None
     if callable(value) and _from_notebook(value):
@@ -203,14 +224,15 @@ def source_of(obj: Any, exercise: Exercise, *, cell: str | None = None, namespac
     SourceNotFound when the source, or a name it needs, cannot be found."""
     if cell is None:
         text = _defining_text(obj)
-        if text is None or obj.__name__ not in "".join(text):
+        if text is None or getattr(obj, "__name__", "?") not in text:
             raise SourceNotFound(
                 f"the source of {getattr(obj, '__name__', obj)!r} cannot be found (it was not defined in a file "
                 "or a notebook cell). Define it in a notebook cell or a .py file, or pass the file's path: "
                 f"grader.check({exercise.name!r}, 'path/to/{exercise.filename}')")
         namespace = _namespace_of(obj)
-        label = "your notebook cell" if not os.path.isfile(_code_of(obj).co_filename if _code_of(obj) else "") \
-            else f"definitions of {Path(_code_of(obj).co_filename).name}"
+        code = _code_of(obj)
+        script = code is not None and os.path.isfile(code.co_filename) and not _in_ipython()
+        label = f"definitions of {Path(code.co_filename).name}" if script else "your notebook cell"
     else:
         text, label = cell, "this cell"
     namespace = namespace if namespace is not None else {}
@@ -285,6 +307,7 @@ class Result:
     exercise: Exercise
     label: str  # what was checked, as the report's first line shows it
     in_notebook: bool = False  # the next steps the report gives are a notebook's (%grade_hint, …)
+    recorded: bool = False     # the run counted in the progress file (and in a mock interview under way)
 
     @property
     def passed(self) -> bool:
@@ -315,16 +338,16 @@ class Result:
 
     def render(self, console) -> None:
         """The report of `grader run`, on a rich console."""
-        from . import progress, workspace
+        from . import interview, progress, workspace
         from .catalog import load
         from .report import render
 
-        ws = workspace.find()
-        state = progress.load(ws)
+        state = progress.load(workspace.find())
         following = state.next_to_do(load(), after=self.exercise.name) if self.passed else None
         render(console, self.exercise, self.run, target_label=self.label,
-               hints_seen=state.exercise(self.exercise.name).hints_seen, next_exercise=following,
-               all_done=self.passed and following is None, in_notebook=self.in_notebook)
+               hints_seen=interview.hints_seen(state, self.exercise.name), next_exercise=following,
+               all_done=self.passed and following is None, in_notebook=self.in_notebook,
+               interview=interview.active_on(state, self.exercise.name) if self.recorded else None)
 
     def show(self) -> None:
         """Print the report on the terminal, in colour where it has colours."""
@@ -401,23 +424,21 @@ def check(name: str, target: Any = None, *, speed: bool = True, fail_fast: bool 
     with tempfile.TemporaryDirectory(prefix="grader-cell-") as tmp:
         path, label, sent = _target_file(exercise, target, ws, Path(tmp), _source)
         run = engine.execute(exercise, path, speed=speed, fail_fast=fail_fast, backend=engine.COLD)
-        own = ws.exists and not _inside(path, ws.solutions)
+        # As grader run records: the learner's own code (a function, a cell, exercises/NAME.py), not
+        # the reference solution nor another file (grader run --target is not recorded either).
+        own = ws.exists and (sent or _same_file(path, ws.exercises / exercise.filename))
         if record and own:
             interview.record_run(ws, exercise.name, run)  # while the file is there: its fingerprint
     if sent:
         run.target = label  # the temporary file is gone: name what was checked
-    result = Result(run, exercise, label, in_notebook=_in_ipython())
+    result = Result(run, exercise, label, in_notebook=_in_ipython(), recorded=bool(record and own))
     if show or (show is None and _on_terminal()):
         result.show()
     return result
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False
+def _same_file(path: Path, other: Path) -> bool:
+    return path.resolve() == other.resolve()
 
 
 def _in_ipython() -> bool:

@@ -58,7 +58,8 @@ class GraderMagics(Magics):
                 # Define the function in the notebook first (its traceback, if any, is the learner's
                 # to read), then grade the cell's own text; "\n" keeps line N of the cell line N.
                 self.shell.run_cell(cell, store_history=False)
-                source = api.source_of(None, exercise, cell="\n" + cell, namespace=namespace)
+                python = self.shell.transform_cell(cell)  # a %magic line in the cell becomes a call: left out
+                source = api.source_of(None, exercise, cell="\n" + python, namespace=namespace)
                 return api.check(exercise.name, speed=not args.no_speed, fail_fast=args.fail_fast,
                                  show=False, _source=source)
             own = namespace.get(exercise.functions[0])

@@ -64,12 +64,12 @@ def test_definitions_keep_defs_imports_and_constants_on_their_lines_and_drop_wha
 
 def test_a_cell_function_is_sent_with_imports_helpers_and_constants_of_earlier_cells():
     ns = notebook_namespace()
-    cell(ns, "import numpy as np\nfrom math import sqrt as root\nEPS = 1e-5\nSCALE = (2, 3)\n", 1)
+    cell(ns, "import numpy as np\nfrom math import sqrt as root\nEPS = 1e-5\nSCALE = [2, 3]\n", 1)
     cell(ns, "def helper(a):\n    return np.asarray(a) * SCALE[0]\n", 2)
     cell(ns, "def conv2d(x):\n    return helper(x) + EPS + root(4.0)\n\nprint(conv2d(1.0))\n", 3)
     sent = api.source_of(ns["conv2d"], CONV2D)
     assert "import numpy as np" in sent.text and "from math import sqrt as root" in sent.text
-    assert "EPS = 1e-05" in sent.text and "SCALE = (2, 3)" in sent.text and "def helper(a):" in sent.text
+    assert "EPS = 1e-05" in sent.text and "SCALE = [2, 3]" in sent.text and "def helper(a):" in sent.text
     assert "print(" not in sent.text
     fresh: dict = {}
     exec(compile(sent.text, "sent.py", "exec"), fresh)  # the file stands on its own

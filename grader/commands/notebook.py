@@ -114,9 +114,10 @@ def pristine(text: str) -> bool:
 
 def stub_parts(exercise: Exercise) -> tuple[str, str, list[tuple[str, str]]]:
     """The stub's text, its module docstring, and (name, docstring) of each function or class it defines."""
-    text = (workspace.KIT_ROOT / "exercises" / exercise.filename).read_text(encoding="utf-8")
-    if not (workspace.KIT_ROOT / "exercises").is_dir():  # an installed kit
-        text = (workspace.PACKAGED_STUBS / exercise.filename).read_text(encoding="utf-8")
+    # Never the kit's exercises/ as it is: in a clone that is the learner's own work.
+    text = workspace.packaged_stub(exercise.name)
+    if text is None:
+        raise common.Refused(f"no pristine stub of {exercise.name} ({workspace.stub_problem(exercise.name)})")
     tree = ast.parse(text)
     documented = [(node.name, ast.get_docstring(node) or "") for node in tree.body
                   if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_")]
