@@ -239,6 +239,8 @@ def test_grade_cells_name_mistakes_survive_infinite_loops_and_skip_cuda_where_th
         "%grade conv2d --no-speed",                        # the notebook's conv2d, the flipped one
         "%env GRADER_TIME_LIMIT=8",
         "%%grade conv2d\ndef conv2d(x, weight, bias=None, stride=1, padding=0):\n    while True:\n        pass\n",
+        "%%grade conv2d --no-speed\nimport os\n\ndef conv2d(x, weight, bias=None, stride=1, padding=0):\n"
+        "    os._exit(3)\n",
         "print('kernel alive', 1 + 1)",
         "%%grade causal_mask --no-speed\n" + (ROOT / "solutions" / "causal_mask.py").read_text(),
         "%grade_hint conv2d",
@@ -250,10 +252,11 @@ def test_grade_cells_name_mistakes_survive_infinite_loops_and_skip_cuda_where_th
     nb = v4.new_notebook(cells=[v4.new_code_cell(c) for c in cells])
     nbformat.validate(nb)
     _execute(nb, tmp_path, monkeypatch)
-    mutant, line, loop, alive, cuda, hint, unknown, api_cell = (nb.cells[i] for i in (2, 3, 5, 6, 7, 8, 9, 10))
+    mutant, line, loop, exits, alive, cuda, hint, unknown, api_cell = (nb.cells[i] for i in range(2, 12) if i != 4)
     assert "Looks like: flipped kernel" in _text(mutant) and "flipped kernel" in _html(mutant)
     assert "Looks like: flipped kernel" in _text(line)
     assert "timed out" in _text(loop), _text(loop)
+    assert "ended abruptly" in _text(exits) and "os._exit()" in _text(exits), _text(exits)
     assert "kernel alive 2" in _text(alive)
     import torch
 

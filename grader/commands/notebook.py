@@ -145,6 +145,7 @@ def cells(exercise: Exercise) -> list[tuple[str, str]]:
             f"KIT = \"{KIT_SOURCE}\"  # the kit's repository (or a local path to it)\n"
             "if importlib.util.find_spec(\"grader\") is None:\n"
             "    subprocess.run([sys.executable, \"-m\", \"pip\", \"install\", \"-q\", KIT], check=True)\n"
+            "    importlib.invalidate_caches()  # so that the import below sees what pip just installed\n"
             "%load_ext grader")]
     spec = [f"## The spec\n\n{summary}\n\nTheory: {theory}."]
     for name, doc in documented:
