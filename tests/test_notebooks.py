@@ -245,6 +245,7 @@ def test_grade_cells_name_mistakes_survive_infinite_loops_and_skip_cuda_where_th
         "%%grade causal_mask --no-speed\n" + (ROOT / "solutions" / "causal_mask.py").read_text(),
         "%grade_hint conv2d",
         "%grade nonesuch",
+        "%grade_list --topic cnn",
         # The API in a plain cell: the cell's definitions are sent, not its call of grader.check.
         "import grader\n" + (ROOT / "solutions" / "causal_mask.py").read_text().replace(
             "from __future__ import annotations\n", "") + "\ngrader.check('causal_mask', causal_mask, speed=False)",
@@ -252,7 +253,7 @@ def test_grade_cells_name_mistakes_survive_infinite_loops_and_skip_cuda_where_th
     nb = v4.new_notebook(cells=[v4.new_code_cell(c) for c in cells])
     nbformat.validate(nb)
     _execute(nb, tmp_path, monkeypatch)
-    mutant, line, loop, exits, alive, cuda, hint, unknown, api_cell = (nb.cells[i] for i in range(2, 12) if i != 4)
+    mutant, line, loop, exits, alive, cuda, hint, unknown, listed, api_cell = (nb.cells[i] for i in range(2, 13) if i != 4)
     assert "Looks like: flipped kernel" in _text(mutant) and "flipped kernel" in _html(mutant)
     assert "Looks like: flipped kernel" in _text(line)
     assert "timed out" in _text(loop), _text(loop)
@@ -266,4 +267,5 @@ def test_grade_cells_name_mistakes_survive_infinite_loops_and_skip_cuda_where_th
         assert "skipped: no CUDA device here" in _text(cuda), _text(cuda)
     assert "Hint 1 of" in _text(hint)
     assert "no exercise called 'nonesuch'" in _text(unknown) and "Traceback" not in _text(unknown)
+    assert "max_pool2d" in _text(listed) and "box_iou" not in _text(listed)
     assert "checks passed in" in _text(api_cell) and "your notebook cell" in _text(api_cell), _text(api_cell)
