@@ -80,7 +80,9 @@ def main(args) -> int:
                               "(--force replaces it, after a backup)")
                 kept += 1
                 continue
-            saved = common.backup(common.find_workspace(required=False), path)
+            ws = common.find_workspace(required=False)
+            # Outside a workspace the backup goes beside the notebooks: DIR/.grader/backups/.
+            saved = common.backup(ws if ws.exists else workspace.Workspace(folder.resolve()), path)
             console.print(f"Your {display_path(path)} was saved to [bold]{display_path(saved)}[/].")
         workspace.write_atomically(path, text)
         written += 1
