@@ -16,15 +16,17 @@ SYMBOL = {Outcome.PASSED: ("✓", "green"), Outcome.FAILED: ("✗", "red"), Outc
 
 def render(console: Console, exercise: Exercise, result: RunResult, *, target_label: str, hints_seen: int,
            next_exercise: Exercise | None, interview: Interview | None = None, all_done: bool = False,
-           in_watch: bool = False) -> None:
+           in_watch: bool = False, in_notebook: bool = False) -> None:
     """The report of one run. During a mock interview (`interview` is its state) hints stay hidden.
+    `in_notebook`: the next steps are the notebook's (run the cell again, %grade_hint).
 
     After a pass: `next_exercise` (Progress.next_to_do) is the next step; `all_done` says that every
     exercise passes; with neither (watch, which draws its own prompt) no next step is printed."""
     console.print(Text.assemble((exercise.name, "bold"), f" — {exercise.title}   ", (target_label, "dim")))
     problem = result.first_problem
     if problem and problem.reason in (Reason.NOT_IMPLEMENTED, Reason.IMPORT_ERROR) and problem is result.checks[0]:
-        _render_unstarted(console, exercise, problem, target_label, interview, in_watch=in_watch)
+        _render_unstarted(console, exercise, problem, target_label, interview, in_watch=in_watch,
+                          in_notebook=in_notebook)
         return
 
     not_run = 0
@@ -52,7 +54,7 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
             console.print(f"Interview questions: site/{exercise.page}#interview-questions · "
                           f"the reference: [bold]grader solution {exercise.name}[/]")
         if next_exercise:
-            verb = "watch" if in_watch else "run"
+            verb = "watch" if in_watch else "notebook" if in_notebook else "run"
             console.print(f"Next: [bold]grader {verb} {next_exercise.name}[/] — {escape(next_exercise.title)}")
         elif all_done:
             console.print("Every exercise passes. Well done!")
@@ -61,7 +63,11 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
         if _hints_hidden(interview):
             console.print(_interview_line(exercise, interview))
         else:
-            _next_step(console, exercise, hints_seen)
+            _next_step(console, exercise, hints_seen, _hint_verb(in_notebook))
+
+
+def _hint_verb(in_notebook: bool) -> str:
+    return "%grade_hint" if in_notebook else "grader hint"
 
 
 def _hints_hidden(interview: Interview | None) -> bool:
@@ -81,9 +87,11 @@ def _interview_line(exercise: Exercise, interview: Interview) -> Text:
 
 
 def _render_unstarted(console: Console, exercise: Exercise, problem: CheckResult, target_label: str,
-                      interview: Interview | None = None, *, in_watch: bool = False) -> None:
+                      interview: Interview | None = None, *, in_watch: bool = False,
+                      in_notebook: bool = False) -> None:
     if problem.reason is Reason.NOT_IMPLEMENTED:
         then = ("save it: it is checked on every save." if in_watch
+                else "run the cell again." if in_notebook
                 else f"run [bold]grader run {exercise.name}[/] again.")
         body = (f"{exercise.name} is not implemented yet.\n"
                 f"Open [bold]{escape(target_label)}[/], read the docstring (it is the full spec), "
@@ -95,7 +103,7 @@ def _render_unstarted(console: Console, exercise: Exercise, problem: CheckResult
     if _hints_hidden(interview):
         console.print(_interview_line(exercise, interview))
     else:
-        console.print(f"Stuck? [bold]grader hint {exercise.name}[/] · theory: [bold]site/{exercise.page}[/]")
+        console.print(f"Stuck? [bold]{_hint_verb(in_notebook)} {exercise.name}[/] · theory: [bold]site/{exercise.page}[/]")
 
 
 def _diagnosis(exercise: Exercise, result: RunResult) -> list[Text]:
@@ -123,9 +131,9 @@ def _problem_panel(exercise: Exercise, problem: CheckResult, result: RunResult) 
     return Panel(Group(*parts), title=Text(f"✗ {problem.name}"), title_align="left", border_style="red")
 
 
-def _next_step(console: Console, exercise: Exercise, hints_seen: int) -> None:
+def _next_step(console: Console, exercise: Exercise, hints_seen: int, hint: str = "grader hint") -> None:
     if hints_seen < len(exercise.hints):
-        console.print(f"Stuck? [bold]grader hint {exercise.name}[/] (hint {hints_seen + 1} of {len(exercise.hints)})"
+        console.print(f"Stuck? [bold]{hint} {exercise.name}[/] (hint {hints_seen + 1} of {len(exercise.hints)})"
                       f" · theory: site/{exercise.page}")
     else:
-        console.print(f"Theory: site/{exercise.page} · all hints: grader hint {exercise.name} --all")
+        console.print(f"Theory: site/{exercise.page} · all hints: {hint} {exercise.name} --all")
