@@ -122,11 +122,11 @@ def test_unknown_exercises_and_unreadable_targets_are_grader_errors():
 # ---------------------------------------------------------------- notebooks from the catalog
 
 def test_the_committed_notebooks_are_what_the_catalog_makes():
-    folder = ROOT / notebook.DEFAULT_DIR
+    folder = ROOT / notebook.KIT_DIR
     expected = {f"{e.name}.ipynb" for e in CATALOG.exercises}
-    assert {p.name for p in folder.glob("*.ipynb")} == expected, "run: python -m grader notebook --force"
+    assert {p.name for p in folder.glob("*.ipynb")} == expected, "run: python -m grader notebook --force site/notebooks"
     stale = [e.name for e in CATALOG.exercises if (folder / f"{e.name}.ipynb").read_text() != notebook.render(e)]
-    assert not stale, f"notebooks/ out of date for {stale}: run python -m grader notebook --force"
+    assert not stale, f"site/notebooks/ out of date for {stale}: run python -m grader notebook --force site/notebooks"
 
 
 def test_a_notebook_holds_the_spec_the_stub_in_a_grade_cell_and_folded_hints():
