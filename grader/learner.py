@@ -169,6 +169,9 @@ def call(fn, *args, **kwargs):
     Global settings the call changed are put back; functions it replaced are put back and
     reported (see the module's docstring).
     """
+    from .repro import record_call
+
+    record_call(fn, args, kwargs)  # only while grader.repro rebuilds a failed check
     before = _capture_settings()
     try:
         result = _call(fn, *args, **kwargs)

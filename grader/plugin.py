@@ -49,6 +49,8 @@ def pytest_addoption(parser):
     group.addoption("--grader-results", help="append JSON-lines events to this file")
     group.addoption("--grader-no-speed", action="store_true", help="skip the speed checks")
     group.addoption("--grader-fail-fast", action="store_true", help="stop at the first failed check")
+    group.addoption("--grader-select", help="run only the checks whose names match (grader run -k)")
+    group.addoption("--grader-only", help="run only the check of this exact name (grader.repro)")
     group.addoption("--grader-exit-when-done", action="store_true",
                     help="end the process once the results are written (a child of grader run only)")
 
@@ -123,14 +125,31 @@ SPEED_CHECK_TIMEOUT_S = 40
 
 
 def pytest_collection_modifyitems(session, config, items):
+    deselected = _deselect(config, items)
     # Correctness first and speed last; within a kind, in the order the module states them.
     items.sort(key=lambda item: (KIND_ORDER[kind_of(item)], declare.order(getattr(item, "function", None))))
     for item in items:
         item.repr_failure = functools.partial(_repr_failure, item)
         if kind_of(item) == "speed" and not item.get_closest_marker("timeout"):
             item.add_marker(pytest.mark.timeout(SPEED_CHECK_TIMEOUT_S))
-    _emit(config, {"event": "collected",
-                   "checks": [{"name": check_name(i), "kind": kind_of(i)} for i in items]})
+    _emit(config, {"event": "collected", "checks": [{"name": check_name(i), "kind": kind_of(i)} for i in items],
+                   "deselected": [check_name(i) for i in deselected]})
+
+
+def _deselect(config, items) -> list:
+    """Leave out the checks --grader-select or --grader-only do not name; return them."""
+    from .engine import selected
+
+    select, only = config.getoption("--grader-select"), config.getoption("--grader-only")
+    if select is None and only is None:
+        return []
+    keep = [i for i in items if (select is None or selected(select, check_name(i)))
+            and (only is None or check_name(i) == only)]
+    dropped = [i for i in items if i not in keep]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
+    return dropped
 
 
 def target_path(config, exercise: catalog.Exercise) -> Path:

@@ -154,6 +154,13 @@ class RunResult:
     target: str
     checks: list[CheckResult] = field(default_factory=list)
     seconds: float = 0.0
+    selection: str | None = None  # `grader run -k`: only the checks matching it ran
+    deselected: list[str] = field(default_factory=list)  # the names of the checks -k left out
+
+    @property
+    def partial(self) -> bool:
+        """Only some of the checks ran (-k): a pass of those, never of the exercise."""
+        return self.selection is not None
 
     @property
     def passed(self) -> bool:
@@ -181,8 +188,11 @@ class RunResult:
         return sum(c.outcome is outcome for c in self.checks)
 
     def to_json(self) -> dict:
-        return {"schema": SCHEMA, "exercise": self.exercise, "target": self.target, "passed": self.passed,
-                "seconds": round(self.seconds, 3), "checks": [c.to_json() for c in self.checks]}
+        out = {"schema": SCHEMA, "exercise": self.exercise, "target": self.target, "passed": self.passed,
+               "seconds": round(self.seconds, 3), "checks": [c.to_json() for c in self.checks]}
+        if self.selection is not None:
+            out["selection"] = self.selection
+        return out
 
     @classmethod
     def from_json(cls, data: dict) -> "RunResult":
