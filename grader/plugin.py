@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ import pytest
 
 from . import catalog
 from .check import compare, declare
-from .check.cases import skip_without_cuda
+from .check.cases import last_case, skip_without_cuda
 from .check.failure import CheckFailure, take_notes
 from .learner import LearnerProblem, load_module, verify_untouched
 from .results import STOPPING_REASONS, CheckResult, Kind, NamedMistake, Outcome, Reason
@@ -227,6 +228,7 @@ def pytest_runtest_protocol(item, nextitem):
     if item.config.stash[RUN].stop is not None:
         return True  # handled: not run, no report
     take_notes()  # the check starts with nothing noted (nothing left over from before it)
+    last_case(reset=True)
     return None
 
 
@@ -235,6 +237,12 @@ def _repr_failure(item, excinfo, style=None):
     if isinstance(excinfo.value, (CheckFailure, LearnerProblem)):
         return str(excinfo.value)
     return type(item).repr_failure(item, excinfo)
+
+
+def round_floats(text: str) -> str:
+    """`12.880365182308562` as `12.9` in the grader's own messages (3 significant digits, as the
+    report's other figures); short numbers (`1e-09`, `0.5`, indices) are left as they are."""
+    return re.sub(r"(?<![\w.])-?\d+\.\d{5,}(?:e[+-]?\d+)?(?![\w.])", lambda m: f"{float(m.group()):.3g}", text)
 
 
 def _printed(report) -> str:
@@ -264,10 +272,12 @@ def _classify(item, call, report) -> CheckResult:
     printed = _printed(report) or None
     if isinstance(exc, CheckFailure):
         mistake = NamedMistake(exc.mistake.name, exc.mistake.explanation, exc.mistake.anchor) if exc.mistake else None
-        return _result(item, Outcome.FAILED, exc.message, Reason.MISMATCH, case=exc.case, mistake=mistake,
-                       printed=printed)
+        return _result(item, Outcome.FAILED, round_floats(exc.message), Reason.MISMATCH, case=exc.case,
+                       mistake=mistake, printed=printed)
     if isinstance(exc, LearnerProblem):
-        return _result(item, Outcome.ERROR, str(exc), Reason.of(exc.reason), printed=printed)
+        # A crash names its case as a mismatch does: the one the check described last.
+        return _result(item, Outcome.ERROR, str(exc), Reason.of(exc.reason), printed=printed,
+                       case=last_case() or None)
     if call.excinfo and "Timeout" in str(exc) and type(exc).__name__ == "Failed":
         seconds = item.get_closest_marker("timeout")
         limit = seconds.args[0] if seconds else item.config.getini("timeout")
