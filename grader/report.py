@@ -9,6 +9,7 @@ from rich.text import Text
 from .catalog import Exercise
 from .progress import Interview
 from .results import CheckResult, Outcome, Reason, RunResult
+from .theory import link
 
 SYMBOL = {Outcome.PASSED: ("✓", "green"), Outcome.FAILED: ("✗", "red"), Outcome.ERROR: ("✗", "red"),
           Outcome.SKIPPED: ("·", "dim")}
@@ -40,20 +41,30 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
 
     if problem:
         console.print(_problem_panel(exercise, problem))
-    passed = result.count(Outcome.PASSED)
-    total = len(result.checks)
+    passed, total, skipped = _counts(result)
     if result.passed:
-        console.print(Text(f"All {passed} checks passed in {result.seconds:.1f} s.", style="bold green"))
+        console.print(Text(f"All {passed} checks passed in {result.seconds:.1f} s{skipped}.", style="bold green"))
         if next_exercise:
             console.print(f"Next: [bold]grader run {next_exercise.name}[/] — {escape(next_exercise.title)}")
         else:
             console.print("That was the last exercise. Well done!")
     else:
-        console.print(Text(f"{passed} of {total} checks passed ({result.seconds:.1f} s).", style="bold red"))
+        console.print(Text(f"{passed} of {total} checks passed ({result.seconds:.1f} s){skipped}.", style="bold red"))
         if _hints_hidden(interview):
             console.print(_interview_line(exercise, interview))
         else:
             _next_step(console, exercise, hints_seen)
+
+
+def _counts(result: RunResult) -> tuple[int, int, str]:
+    """(passed, out of, what was skipped): a check skipped on purpose (no CUDA here, --no-speed) is
+    neither passed nor counted; one "not run" after a problem still counts, as it has yet to pass."""
+    skipped = [c for c in result.checks if c.outcome is Outcome.SKIPPED and c.reason is not Reason.NOT_RUN]
+    why = sorted({c.message for c in skipped if c.message})
+    text = f"; {len(skipped)} skipped ({'; '.join(why)})" if skipped else ""
+    if result.partial:
+        text += f"; only the checks matching -k {result.selection!r}"
+    return result.count(Outcome.PASSED), len(result.checks) - len(skipped), text
 
 
 def _hints_hidden(interview: Interview | None) -> bool:
@@ -85,7 +96,7 @@ def _render_unstarted(console: Console, exercise: Exercise, problem: CheckResult
     if _hints_hidden(interview):
         console.print(_interview_line(exercise, interview))
     else:
-        console.print(f"Stuck? [bold]grader hint {exercise.name}[/] · theory: [bold]site/{exercise.page}[/]")
+        console.print(f"Stuck? [bold]grader hint {exercise.name}[/] · theory: [bold]{escape(link(exercise.page))}[/]")
 
 
 def _problem_panel(exercise: Exercise, problem: CheckResult) -> Panel:
@@ -99,7 +110,7 @@ def _problem_panel(exercise: Exercise, problem: CheckResult) -> Panel:
     if mistake:
         parts.append(Text.assemble(("Looks like: ", "bold yellow"), (mistake.name, "bold yellow"),
                                    f" — {mistake.explanation}"))
-        parts.append(Text(f"Theory: site/{exercise.page}#{mistake.anchor}", style="cyan"))
+        parts.append(Text(f"Theory: {link(exercise.page, mistake.anchor)}", style="cyan"))
     if problem.reason is Reason.INTERNAL:
         parts.append(Text("This is a bug in the grader, not in your code.", style="bold"))
     return Panel(Group(*parts), title=Text(f"✗ {problem.name}"), title_align="left", border_style="red")
@@ -108,6 +119,6 @@ def _problem_panel(exercise: Exercise, problem: CheckResult) -> Panel:
 def _next_step(console: Console, exercise: Exercise, hints_seen: int) -> None:
     if hints_seen < len(exercise.hints):
         console.print(f"Stuck? [bold]grader hint {exercise.name}[/] (hint {hints_seen + 1} of {len(exercise.hints)})"
-                      f" · theory: site/{exercise.page}")
+                      f" · theory: {escape(link(exercise.page))}")
     else:
-        console.print(f"Theory: site/{exercise.page} · all hints: grader hint {exercise.name} --all")
+        console.print(f"Theory: {escape(link(exercise.page))} · all hints: grader hint {exercise.name} --all")

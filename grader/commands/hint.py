@@ -1,7 +1,7 @@
 """grader hint: the next hint of an exercise, one at a time (or --all), counted in the progress file."""
 from __future__ import annotations
 
-from .. import interview, progress
+from .. import interview, progress, theory
 from . import common
 
 HELP = "show the next hint for an exercise"
@@ -29,7 +29,7 @@ def main(args) -> int:
         seen = min(entry.hints_seen, total)
         if seen == total:
             console.print(f"You have seen all {total} hints. `grader hint {exercise.name} --all` lists them; "
-                          f"the theory page is site/{exercise.page}.")
+                          f"the theory page is {theory.link(exercise.page)}.")
             return common.OK
         shown = [seen]
         newly = 1

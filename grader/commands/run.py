@@ -30,7 +30,8 @@ def register(verbs) -> None:
     p = common.add_verb(verbs, "run", HELP, EXAMPLES, main)
     common.name_arg(p, optional=True)
     p.add_argument("--all", action="store_true", help="run every exercise (a progress bar, then a summary)")
-    p.add_argument("--topic", choices=common.topics(), help="with --all: only this topic")
+    p.add_argument("--topic", type=common.topic, metavar="TOPIC",
+                   help="with --all: only this topic (" + ", ".join(common.topics()) + ")")
     p.add_argument("--solution", action="store_true", help="check the reference solution instead of your file")
     p.add_argument("--target", metavar="PATH",
                    help="check this file (any name), or DIR/<name>.py, instead of exercises/<name>.py")
@@ -172,6 +173,8 @@ def _run_all(args, ws: workspace.Workspace, exercises: list[Exercise], own_file:
 
 
 def _summary(console: Console, results, *, title: str = "Summary") -> None:
+    from ..report import _counts
+
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("exercise", "result", "checks", "speed", "seconds"):
         table.add_column(column, no_wrap=True)
@@ -184,7 +187,8 @@ def _summary(console: Console, results, *, title: str = "Summary") -> None:
             verdict = Text("failed", style="red")
         speed = next((c for c in r.checks if c.speed_ratio is not None), None)
         speed_text = f"{speed.speed_ratio:g}× (≤ {speed.speed_limit:g}×)" if speed else ""
-        table.add_row(r.exercise, verdict, f"{r.count(Outcome.PASSED)}/{len(r.checks)}", speed_text, f"{r.seconds:.1f}")
+        passed, total, _ = _counts(r)
+        table.add_row(r.exercise, verdict, f"{passed}/{total}", speed_text, f"{r.seconds:.1f}")
     console.print(table)
     total = sum(r.seconds for r in results)
     console.print(f"{sum(r.passed for r in results)} of {len(results)} passed · {total:.1f} s of checks")
