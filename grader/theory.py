@@ -2,7 +2,7 @@
 
 In a clone (or an editable install) the sources are the repository's `mkdocs.yml` and `site/`, and
 `grader docs` runs `mkdocs serve` on them (live reload, for authors). A pip-installed kit ships the
-same sources as package data (`grader/theory/`: mkdocs.yml, site/; the stubs and solutions the pages
+same sources as package data (`grader/theory_site/`: mkdocs.yml, site/; the stubs and solutions the pages
 embed ship as grader/stubs and grader/reference): `grader docs` assembles them into a source tree,
 builds the site once per kit version with mkdocs (a dependency) into the workspace's
 `.grader/site/`, and serves the built pages with the standard library, offline.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .workspace import KIT_ROOT, PACKAGE_DIR, PACKAGED_SOLUTIONS, PACKAGED_STUBS
 
-PACKAGED_THEORY = PACKAGE_DIR / "theory"  # mkdocs.yml and site/, in an installed kit
+PACKAGED_THEORY = PACKAGE_DIR / "theory_site"  # mkdocs.yml and site/, in an installed kit
 DEFAULT_PORT = 8000
 
 
@@ -54,7 +54,10 @@ def pages() -> list[str]:
 
 
 def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
+    """Something listens on the port (a socket left in TIME_WAIT by a finished server does not count:
+    the servers grader docs starts reuse such an address, as this probe does)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError:

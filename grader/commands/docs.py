@@ -39,7 +39,7 @@ def page_of(name: str | None) -> str:
 
 def main(args) -> int:
     if not theory.available():
-        raise common.Refused("this installation of the kit has no theory site's sources (grader/theory/).")
+        raise common.Refused("this installation of the kit has no theory site's sources (grader/theory_site/).")
     page = page_of(args.name)
     if importlib.util.find_spec("mkdocs") is None:
         raise common.Refused("the site needs mkdocs-material: pip install mkdocs-material pymdown-extensions")

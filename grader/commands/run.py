@@ -96,6 +96,11 @@ def main(args) -> int:
     if repro:
         console.print(Text("Reproduce it in Python (paste it into python, or into a debugger):", style="bold"))
         console.print(Text(repro), soft_wrap=True)
+    elif _reproducible(result.first_problem):
+        from ..repro import command
+
+        console.print(Text(f"Debug this case in Python: {command(exercise.name, result.first_problem.name)}",
+                           style="dim"), soft_wrap=True)
     _interview_news(console, finished, session, result)
     return common.OK if result.passed else common.FAILED
 
@@ -104,12 +109,17 @@ def _repro(args, exercise: Exercise, result, target: Path) -> str | None:
     """With --repro: the snippet that rebuilds the failed check's case (grader.repro), where one ran
     the learner's code (not an unimplemented stub, a file that cannot be imported, the rules)."""
     problem = result.first_problem
-    if not args.repro or problem is None or problem.kind is Kind.RULES or problem.reason in (
-            Reason.NOT_IMPLEMENTED, Reason.IMPORT_ERROR, Reason.INTERNAL):
+    if not args.repro or not _reproducible(problem):
         return None
     from ..repro import snippet
 
     return snippet(exercise.name, problem.name, target)
+
+
+def _reproducible(problem) -> bool:
+    """A failed check that ran the learner's code on a case (not the stub, an import, the rules)."""
+    return problem is not None and problem.kind is not Kind.RULES and problem.reason not in (
+        Reason.NOT_IMPLEMENTED, Reason.IMPORT_ERROR, Reason.INTERNAL, Reason.TIMEOUT)
 
 
 def _target(args, exercise: Exercise, ws: workspace.Workspace) -> Path:
