@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -92,3 +93,33 @@ def test_repro_snippet_runs_in_a_fresh_python_and_shows_the_mismatch(exercise, t
     assert problem["message"].splitlines()[0][:60] in out  # the same verdict as the run's
     if "your call:" in out and problem["outcome"] == "failed":
         assert "got is" in out  # case.call() ran the learner's function again
+
+
+def test_a_crash_names_its_case_with_small_inputs_shown(tmp_path):
+    mine = tmp_path / "conv_attempt.py"
+    mine.write_text("def conv2d(x, weight, bias=None, stride=1, padding=0):\n    raise ValueError('boom')\n")
+    out = grader("run", "conv2d", "--target", str(mine), "-x").stdout
+    panel = " ".join(out.split())
+    assert "ValueError: boom" in panel
+    assert "case: x (1, 1, 3, 3) float64 [[[[" in panel and "weight (1, 1, 2, 2) float64 [[[[" in panel, out
+
+
+def test_small_cases_show_their_values_and_large_ones_do_not():
+    softmax = EXERCISES / "softmax" / "mutants" / "axis_ignored.py"
+    out = " ".join(grader("run", "softmax", "--target", str(softmax), "-k", "axis=0").stdout.split())
+    assert "case: x (4, 3) float64 [[" in out, out
+    conv = EXERCISES / "conv2d" / "mutants" / "flipped_kernel.py"
+    case = json.loads(grader("run", "conv2d", "--target", str(conv), "-k", "padding 1", "--json").stdout)
+    # 50 and 54 values: shape and dtype only; the bias's 3 values are shown
+    assert case["checks"][0]["case"].startswith("x (2, 2, 5, 5) float64, weight (3, 2, 3, 3) float64, bias (3,) float64 [")
+    message = case["checks"][0]["message"]
+    assert "Greatest absolute difference" in message
+    assert not re.search(r"\d\.\d{6,}", message), message  # figures rounded (3 significant digits)
+
+
+def test_skipped_checks_are_not_counted_and_are_named():
+    out = " ".join(grader("run", "batch_norm", "--solution", "--no-speed").stdout.split())
+    passed = re.search(r"All (\d+) checks passed in [\d.]+ s; (\d+) skipped \((.*?)\)\.", out)
+    assert passed, out
+    assert out.count(" ✓ ") == int(passed.group(1))
+    assert "--no-speed" in passed.group(3)
