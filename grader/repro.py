@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+REBUILD_TIMEOUT_S = 24 * 3600
 _recording = False
 _calls: list[tuple[Any, tuple, dict]] = []
 _comparisons: list[tuple[Any, Any]] = []
@@ -209,8 +210,9 @@ def rebuild(exercise: str, check: str, target: Path | str | None = None) -> Repr
     with tempfile.TemporaryDirectory(prefix="grader-repro-") as tmp:
         results = Path(tmp) / "results.jsonl"
         results.touch()
+        # No time limit worth the name: this is the learner's own Python, maybe under a debugger.
         args = engine.pytest_args(found, target=target.resolve(), results=results, only=check,
-                                  **engine.IN_PROCESS.pytest_options())
+                                  timeout=REBUILD_TIMEOUT_S, **engine.IN_PROCESS.pytest_options())
         _recording = True
         try:
             with contextlib.redirect_stdout(io.StringIO()):  # pytest's own lines are not the learner's concern

@@ -57,8 +57,8 @@ def main(args) -> int:
         raise common.UsageError(f"--target {args.target!r} is neither a folder nor a .py file")
     if args.target and Path(args.target).suffix == ".py" and args.all:
         raise common.UsageError("with --all, --target names a folder holding <name>.py for each exercise")
-    if args.select is not None and args.all:
-        raise common.UsageError("-k goes with one exercise (grader run conv2d -k padding)")
+    if (args.select is not None or args.repro) and args.all:
+        raise common.UsageError("-k and --repro go with one exercise (grader run conv2d -k padding --repro)")
     if args.topic and not args.all:
         raise common.UsageError("--topic goes with --all (grader run --all --topic cnn)")
     common.check_topic(args.topic)
