@@ -9,8 +9,8 @@ The report prints a snippet (`snippet`, no torch needed) that calls `rebuild`:
 
 `rebuild` runs that one check in this process, the way the grader does (its cases are seeded, so
 it builds the very same inputs: a named case's values, a random case's seed and shapes), and
-records on the way the last call of the learner's code (the function, copies of its arguments
-taken before the call) and the failing comparison's two sides (`expect_close`'s oracle and the
+records on the way the last call of the learner's code on a case (the function, copies of its
+arguments taken before the call) and the failing comparison's two sides (`expect_close`'s oracle and the
 learner's output). Recording is off outside `rebuild`: a normal run pays nothing for it.
 
 This works for every check without per-exercise code: the check API's two choke points
@@ -74,19 +74,17 @@ def _copy(value: Any) -> Any:
         return value
 
 
-def _is_learners(fn: Any) -> bool:
-    """A callable defined in the learner's file (its function, class, module object or method)."""
-    owner = getattr(fn, "__self__", None)
-    for thing in (fn, type(fn), owner, type(owner) if owner is not None else None):
-        module = getattr(thing, "__module__", None) or ""
-        if isinstance(module, str) and module.startswith("_learner_"):
-            return True
-    return False
+def _is_a_case_call(fn: Any, args: tuple, kwargs: dict) -> bool:
+    """A call of the learner's code on a case: the learner's function, class or module, or a check's
+    own wrapper around it (a closure calling the learner's module); not a method torch defines
+    (`module.to(…)`) nor a bare `lambda: torch.autograd.grad(…)` the check runs fenced."""
+    defined_in = getattr(getattr(fn, "__func__", fn), "__module__", None) or type(fn).__module__ or ""
+    return bool(args or kwargs) and not defined_in.startswith(("torch", "numpy", "builtins"))
 
 
 def record_call(fn: Any, args: tuple, kwargs: dict) -> None:
-    """grader.learner.call, before calling `fn`: remember the call if it is the learner's code."""
-    if _recording and _is_learners(fn):
+    """grader.learner.call, before calling `fn`: remember the call if it is one on a case."""
+    if _recording and _is_a_case_call(fn, args, kwargs):
         _calls.append((fn, _copy(args), _copy(kwargs)))
 
 
