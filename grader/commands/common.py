@@ -95,3 +95,9 @@ def name_arg(parser: argparse.ArgumentParser, optional: bool = False,
 
 def topics() -> list[str]:
     return list(catalog_module.load().topics)
+
+
+def topic_arg(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """--topic TOPIC, in either spelling (see `topic`), completed from the catalog's topics."""
+    action = parser.add_argument("--topic", type=topic, metavar="TOPIC", help=f"{help_text} ({', '.join(topics())})")
+    action.completer = lambda prefix, **kwargs: [t for t in topics() if t.startswith(prefix)]

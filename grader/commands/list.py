@@ -21,8 +21,7 @@ STATUS_STYLE = {Status.NOT_STARTED: "dim", Status.FAILING: "red", Status.PASSING
 
 def register(verbs) -> None:
     p = common.add_verb(verbs, "list", HELP, EXAMPLES, main)
-    p.add_argument("--topic", type=common.topic, metavar="TOPIC",
-                   help="only this topic (" + ", ".join(common.topics()) + ")")
+    common.topic_arg(p, "only this topic")
     p.add_argument("--names", action="store_true", help="only the names, one per line")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 

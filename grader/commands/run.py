@@ -30,8 +30,7 @@ def register(verbs) -> None:
     p = common.add_verb(verbs, "run", HELP, EXAMPLES, main)
     common.name_arg(p, optional=True)
     p.add_argument("--all", action="store_true", help="run every exercise (a progress bar, then a summary)")
-    p.add_argument("--topic", type=common.topic, metavar="TOPIC",
-                   help="with --all: only this topic (" + ", ".join(common.topics()) + ")")
+    common.topic_arg(p, "with --all: only this topic")
     p.add_argument("--solution", action="store_true", help="check the reference solution instead of your file")
     p.add_argument("--target", metavar="PATH",
                    help="check this file (any name), or DIR/<name>.py, instead of exercises/<name>.py")
