@@ -42,7 +42,7 @@ class SpeedResult:
                     f"per call on {self.device}: over {self.ratio:.0f}× (limit {self.limit:g}×)")
         return (
             f"yours {_fmt(self.learner_s)}, {self.reference} {_fmt(self.reference_s)} per call on {self.device}: "
-            f"{self.ratio:.1f}× (limit {self.limit:g}×, median of {self.rounds} round{'s' if self.rounds != 1 else ''})"
+            f"{self.ratio:.1f}× (limit {self.limit:g}×, median of {self.rounds} rounds)"
         )
 
 
