@@ -59,11 +59,13 @@ class Deadline(BaseException):
 
 
 @contextlib.contextmanager
-def deadline(seconds: float):
-    """Interrupt the learner's code after `seconds` with Deadline (SIGALRM, main thread, Unix).
+def deadline(seconds: float, *, cpu: bool = False):
+    """Interrupt the learner's code after `seconds` with Deadline (main thread, Unix): seconds of wall
+    time (SIGALRM), or with `cpu` of this process's CPU time (SIGPROF), which other processes' load
+    does not stretch.
 
     pytest-timeout's own alarm, if one is armed, is put back afterwards with the time it had left.
-    Where SIGALRM is not available, the code simply runs to its end.
+    Where signals are not available, the code simply runs to its end.
     """
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
@@ -72,16 +74,17 @@ def deadline(seconds: float):
     def expire(signum, frame):
         raise Deadline()
 
+    which, signum = (signal.ITIMER_PROF, signal.SIGPROF) if cpu else (signal.ITIMER_REAL, signal.SIGALRM)
     started = time.monotonic()
-    previous = signal.signal(signal.SIGALRM, expire)
-    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signum, expire)
+    outer, _ = signal.setitimer(which, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if outer:
-            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 1e-3))
+        signal.setitimer(which, 0)
+        signal.signal(signum, previous)
+        if outer and not cpu:
+            signal.setitimer(which, max(outer - (time.monotonic() - started), 1e-3))
 
 
 _target_files: set[str] = set()

@@ -5,11 +5,18 @@ alternative marked TOO_SLOW (a loop the speed check must reject), through the re
 prints one Markdown row per exercise: the limit, the solution's ratio and the slow ratio.
 
     python tests/speed_figures.py [NAME ...] [--repeat K]
+    python tests/speed_figures.py [NAME ...] --under-load [--repeat K]
     python tests/speed_figures.py --latency K
 
 With --repeat K each figure is the median (min–max) over K runs of the grader's own
 median-of-rounds ratio, with how many of the K runs passed; each run is a fresh
 `grader run NAME --json` child, so the figures are the ones a learner would see.
+--under-load measures what the limits are set from: each exercise's solution, each correct
+alternative and each TOO_SLOW alternative, K times (default 20), with a CPU-bound process running
+beside. One child per exercise (the checks' environment: one thread per pool) loads every
+implementation and calls the speed check's own `measure` K times on each, interleaved across the
+implementations, so all of them see the same load. Each row gives min/median/max of the K ratios,
+how many of the K passed, and the margin: limit / max for what must pass, min / limit for a loop.
 --latency K times K interleaved pairs of `python -c "import torch, numpy"` and
 `grader run conv2d --solution` (the whole run, speed check included).
 """
@@ -72,9 +79,69 @@ def latency(pairs: int) -> None:
           f"({min(ratios_):.2f}–{max(ratios_):.2f} over {pairs} pairs)")
 
 
+def alternatives(name: str) -> list[Path]:
+    return sorted((catalog_module.CHECKS_DIR / name / "alternatives").glob("[!_]*.py"))
+
+
 def slow_alternatives(name: str) -> list[Path]:
-    folder = ROOT / "tests" / "alternatives" / name
-    return sorted(p for p in folder.glob("[!_]*.py") if "TOO_SLOW = True" in p.read_text())
+    return [p for p in alternatives(name) if "TOO_SLOW = True" in p.read_text()]
+
+
+def measure_in_child(name: str, repeat: int) -> None:
+    """(Run in a child) one JSON line per implementation, device and repetition."""
+    import importlib
+
+    from grader import learner
+    from grader.check import cases
+    from grader.check.speed import measure
+
+    exercise = catalog_module.load().get(name)
+    speed = importlib.import_module(f"grader.exercises.{name}.checks").SPEED
+    implementations = [("solution", ROOT / "solutions" / exercise.filename)] + [
+        (("slow " if p in slow_alternatives(name) else "") + p.stem, p) for p in alternatives(name)]
+    modules = [(label, learner.load_module(path, name, exercise.functions)) for label, path in implementations]
+    devices = [d for d in speed.devices if d != "cuda" or cases.NO_CUDA is None]
+    for _ in range(repeat):
+        for label, module in modules:
+            for device in devices:
+                fn, reference, _case = speed.setup(module, device)
+                result = measure(fn, reference, limit=speed.per_device(speed.limit, device),
+                                 reference_name="torch", device=device, rounds=speed.rounds,
+                                 budget_s=speed.budget_s, first_call=True)
+                print(json.dumps({"implementation": label, "device": device, "ratio": result.ratio,
+                                  "limit": result.limit, "passed": result.passed}), flush=True)
+
+
+def under_load(names: list[str], repeat: int) -> None:
+    from grader import processes
+
+    hog = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        print(f"{repeat} runs each, beside a CPU-bound process; margin = limit/max for what must pass, "
+              "min/limit for a loop\n")
+        print("| exercise | implementation | limit | min | median | max | passed | margin |")
+        print("|---|---|---|---|---|---|---|---|")
+        for name in names:
+            started = time.perf_counter()
+            done = subprocess.run([sys.executable, __file__, "--measure", name, "--repeat", str(repeat)],
+                                  cwd=ROOT, env=processes.child_env(), capture_output=True, text=True)
+            rows: dict[tuple[str, str], list[dict]] = {}
+            for line in done.stdout.splitlines():
+                record = json.loads(line)
+                rows.setdefault((record["implementation"], record["device"]), []).append(record)
+            if done.returncode:
+                print(f"| {name} | failed: {done.stderr.strip().splitlines()[-1:]} |||||||")
+            for (label, device), found in rows.items():
+                values = sorted(r["ratio"] for r in found)
+                limit, passed = found[0]["limit"], sum(r["passed"] for r in found)
+                slow = label.startswith("slow ")
+                margin = values[0] / limit if slow else limit / values[-1]
+                where = "" if device == "cpu" else f" on {device}"
+                print(f"| {name}{where} | {label} | {limit:g}× | {values[0]:.2f} | {statistics.median(values):.2f} | "
+                      f"{values[-1]:.2f} | {passed}/{len(found)} | {margin:.2f} |", flush=True)
+            print(f"<!-- {name}: {time.perf_counter() - started:.0f} s -->", flush=True)
+    finally:
+        hog.kill()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,11 +149,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("names", nargs="*")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--latency", type=int, metavar="K", help="time K pairs instead")
+    parser.add_argument("--under-load", action="store_true", help="K runs (default 20) beside a CPU hog")
+    parser.add_argument("--measure", metavar="NAME", help=argparse.SUPPRESS)  # the --under-load child
     args = parser.parse_args(argv)
     if args.latency:
         latency(args.latency)
         return 0
+    if args.measure:
+        measure_in_child(args.measure, args.repeat)
+        return 0
     catalog = catalog_module.load()
+    if args.under_load:
+        with_speed = [n for n in catalog.names() if "SPEED" in (catalog_module.CHECKS_DIR / n / "checks.py").read_text()]
+        under_load(args.names or with_speed, args.repeat if args.repeat > 1 else 20)
+        return 0
     print("| exercise | check | limit | solution | slow alternative |")
     print("|---|---|---|---|---|")
     for name in args.names or catalog.names():

@@ -41,3 +41,36 @@ def test_cuda_checks_skip_saying_why_only_where_there_is_no_cuda():
     else:
         with pytest.raises(pytest.skip.Exception, match="no CUDA device here"):
             skip_without_cuda()
+
+
+def test_the_speed_line_shows_times_that_divide_to_the_ratio_it_judges():
+    # Costs that vary from round to round, so the median of per-round ratios (the verdict, 1.0 here)
+    # and the ratio of separately taken median times (0.75) disagree: only the times of one real
+    # round can agree with the verdict.
+    import re
+    import time
+
+    from grader.check.speed import measure
+
+    def work(cpu_seconds):  # the speed check times CPU time: spend exactly this much
+        end = time.process_time() + cpu_seconds
+        while time.process_time() < end:
+            pass
+
+    unit = 5e-3
+    mine = iter([3, 2, 8, 8, 2, 3])  # the first call, then one per round
+    torch_ = iter([4, 4, 4, 2, 8, 8, 2])  # warm-up, calibration, then one per round
+    result = measure(lambda: work(next(mine) * unit), lambda: work(next(torch_) * unit),
+                     limit=50, reference_name="torch", rounds=5, budget_s=60)
+    assert result.learner_s / result.reference_s == pytest.approx(result.ratio)
+    shown = re.match(r"yours ([\d.]+) ms, torch ([\d.]+) ms of CPU time per call: ([\d.]+)×", result.line())
+    yours, theirs, ratio = map(float, shown.groups())
+    assert yours / theirs == pytest.approx(ratio, abs=0.06)
+    assert "median of 5 interleaved rounds" in result.line()
+
+
+def test_the_too_slow_message_says_what_was_measured_without_asserting_a_loop():
+    from grader.check.speed import SLOW
+
+    assert "timed against torch on the same input" in SLOW.explanation
+    assert "usual causes" in SLOW.explanation.lower() and "are the usual cause" not in SLOW.explanation

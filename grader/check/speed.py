@@ -1,9 +1,10 @@
 """Speed checks: the learner's function against the torch reference, in the same process.
 
-Protocol (see DESIGN.md): the same inputs, warm-up, then rounds that time learner and
+Protocol (see CONTRIBUTING.md): the same inputs, warm-up, then rounds that time learner and
 reference back to back (A B A B …), each round's ratio = learner / reference, verdict on the
 median ratio against a per-exercise limit chosen with a wide margin. Thread pools are pinned to
-one thread by the runner (environment variables set before numpy/torch import) and here.
+one thread by the runner (environment variables set before numpy/torch import) and here, and on
+the CPU the time is this process's CPU time, so a busy machine does not flip a verdict.
 A time budget stops hopeless cases early: a Python loop 400× slower than torch is judged on a
 few rounds rather than run for a minute.
 """
@@ -23,9 +24,9 @@ from .failure import CheckFailure, note
 
 @dataclass(frozen=True)
 class SpeedResult:
-    learner_s: float  # median seconds per call
+    learner_s: float  # seconds per call
     reference_s: float
-    ratio: float  # median of the per-round ratios
+    ratio: float  # learner_s / reference_s, of the round with the median ratio
     limit: float
     rounds: int
     reference: str
@@ -37,12 +38,15 @@ class SpeedResult:
         return self.ratio <= self.limit
 
     def line(self) -> str:
+        where = "of CPU time per call" if self.device == "cpu" else f"of GPU time per call on {self.device}"
         if self.at_least:
             return (f"yours over {_fmt(self.learner_s)} (stopped there), {self.reference} {_fmt(self.reference_s)} "
-                    f"per call on {self.device}: over {self.ratio:.0f}× (limit {self.limit:g}×)")
+                    f"{where}: over {self.ratio:.0f}× (limit {self.limit:g}×)")
+        # The times are those of the median round, so yours / reference is the ratio shown.
+        rounds = "one timed call" if self.rounds == 1 else f"median of {self.rounds} interleaved rounds"
         return (
-            f"yours {_fmt(self.learner_s)}, {self.reference} {_fmt(self.reference_s)} per call on {self.device}: "
-            f"{self.ratio:.1f}× (limit {self.limit:g}×, median of {self.rounds} rounds)"
+            f"yours {_fmt(self.learner_s)}, {self.reference} {_fmt(self.reference_s)} {where}: "
+            f"{self.ratio:.1f}× (limit {self.limit:g}×, {rounds})"
         )
 
 
@@ -55,10 +59,13 @@ def _fmt(seconds: float) -> str:
 
 
 def _cpu_timer(fn: Callable[[], object], number: int) -> float:
-    start = time.perf_counter()
+    # CPU time, not wall time: other processes' load preempts this one, which stretches wall time
+    # (longer calls more than shorter ones) but not the work done. One thread per pool, so this is
+    # the work of the call itself.
+    start = time.process_time()
     for _ in range(number):
         fn()
-    return (time.perf_counter() - start) / number
+    return (time.process_time() - start) / number
 
 
 def _cuda_timer(fn: Callable[[], object], number: int) -> float:
@@ -116,45 +123,48 @@ def measure(
         return SpeedResult(learner_once, ref_once, learner_once / ref_once, limit, 1, reference_name, device)
     number = max(1, min(1000, int(2e-3 / ref_once)))
     started = time.perf_counter()
-    ratios, learner_times, reference_times = [], [], []
+    rounds_: list[tuple[float, float]] = []  # (learner, reference) seconds per call, per round
     for i in range(rounds):
-        t_learner = timer(learner, number)
-        t_reference = timer(reference, number)
-        learner_times.append(t_learner)
-        reference_times.append(t_reference)
-        ratios.append(t_learner / max(t_reference, 1e-9))
+        rounds_.append((timer(learner, number), max(timer(reference, number), 1e-9)))
         elapsed = time.perf_counter() - started
         # Stop early once the verdict cannot change: far over the limit after 3 rounds, or out of time.
-        if i >= 2 and (elapsed > budget_s or statistics.median(ratios) > 5 * limit):
+        if i >= 2 and (elapsed > budget_s or _ratio(_median_round(rounds_)) > 5 * limit):
             break
-    return SpeedResult(
-        learner_s=statistics.median(learner_times),
-        reference_s=statistics.median(reference_times),
-        ratio=statistics.median(ratios),
-        limit=limit,
-        rounds=len(ratios),
-        reference=reference_name,
-        device=device,
-    )
+    learner_s, reference_s = _median_round(rounds_)
+    return SpeedResult(learner_s, reference_s, learner_s / reference_s, limit, len(rounds_), reference_name, device)
+
+
+def _ratio(round_: tuple[float, float]) -> float:
+    return round_[0] / round_[1]
+
+
+def _median_round(rounds: list[tuple[float, float]]) -> tuple[float, float]:
+    """The round whose ratio is the median (the upper one of an even count): one real pair of times,
+    so the figures shown divide to the ratio judged."""
+    ordered = sorted(rounds, key=_ratio)
+    return ordered[len(ordered) // 2]
 
 
 def _timed_first_call(learner: Callable[[], object], deadline_s: float | None) -> float | None:
-    """Seconds the learner's first call took; None if it was stopped after `deadline_s`."""
+    """Seconds the learner's first call took (CPU seconds when time-boxed on the CPU, wall seconds
+    otherwise); None if it was stopped after `deadline_s` CPU seconds."""
     from ..learner import Deadline, call, deadline
 
-    started = time.perf_counter()
+    clock = time.process_time if deadline_s else time.perf_counter
+    started = clock()
     try:
-        with deadline(deadline_s) if deadline_s else contextlib.nullcontext():
+        with deadline(deadline_s, cpu=True) if deadline_s else contextlib.nullcontext():
             call(learner)
     except Deadline:
         return None
-    return time.perf_counter() - started
+    return clock() - started
 
 
 SLOW = Mistake(
     "too slow",
-    "correct, but much slower than a vectorised implementation — Python loops over elements "
-    "or output positions are the usual cause",
+    "correct, but slower than the limit allows: timed against torch on the same input, in the same "
+    "process, one thread each. Usual causes: Python-level loops (over elements, positions or the batch), "
+    "arrays grown or copied inside a loop, or work repeated that could be done once",
     "making-it-fast",
 )
 
