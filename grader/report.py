@@ -57,14 +57,13 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
 
 
 def _counts(result: RunResult) -> tuple[int, int, str]:
-    """(passed, out of, what was skipped): a check skipped on purpose (no CUDA here, --no-speed) is
-    neither passed nor counted; one "not run" after a problem still counts, as it has yet to pass."""
-    skipped = [c for c in result.checks if c.outcome is Outcome.SKIPPED and c.reason is not Reason.NOT_RUN]
+    """(passed, out of, what was left out: skipped checks and why, a -k selection)."""
+    passed, total, skipped = result.tally()
     why = sorted({c.message for c in skipped if c.message})
     text = f"; {len(skipped)} skipped ({'; '.join(why)})" if skipped else ""
     if result.partial:
         text += f"; only the checks matching -k {result.selection!r}"
-    return result.count(Outcome.PASSED), len(result.checks) - len(skipped), text
+    return passed, total, text
 
 
 def _hints_hidden(interview: Interview | None) -> bool:

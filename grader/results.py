@@ -187,6 +187,12 @@ class RunResult:
     def count(self, outcome: Outcome) -> int:
         return sum(c.outcome is outcome for c in self.checks)
 
+    def tally(self) -> tuple[int, int, list[CheckResult]]:
+        """(passed, out of, skipped): a check skipped on purpose (no CUDA here, --no-speed) is neither
+        passed nor counted; one "not run" after a problem still counts, as it has yet to pass."""
+        skipped = [c for c in self.checks if c.outcome is Outcome.SKIPPED and c.reason is not Reason.NOT_RUN]
+        return self.count(Outcome.PASSED), len(self.checks) - len(skipped), skipped
+
     def to_json(self) -> dict:
         out = {"schema": SCHEMA, "exercise": self.exercise, "target": self.target, "passed": self.passed,
                "seconds": round(self.seconds, 3), "checks": [c.to_json() for c in self.checks]}

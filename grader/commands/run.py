@@ -182,8 +182,6 @@ def _run_all(args, ws: workspace.Workspace, exercises: list[Exercise], own_file:
 
 
 def _summary(console: Console, results, *, title: str = "Summary") -> None:
-    from ..report import _counts
-
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("exercise", "result", "checks", "speed", "seconds"):
         table.add_column(column, no_wrap=True)
@@ -196,7 +194,7 @@ def _summary(console: Console, results, *, title: str = "Summary") -> None:
             verdict = Text("failed", style="red")
         speed = next((c for c in r.checks if c.speed_ratio is not None), None)
         speed_text = f"{speed.speed_ratio:g}× (≤ {speed.speed_limit:g}×)" if speed else ""
-        passed, total, _ = _counts(r)
+        passed, total, _ = r.tally()
         table.add_row(r.exercise, verdict, f"{passed}/{total}", speed_text, f"{r.seconds:.1f}")
     console.print(table)
     total = sum(r.seconds for r in results)
