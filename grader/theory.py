@@ -92,11 +92,12 @@ def source_tree(folder: Path) -> Path:
 
 def build(cache: Path, say=print) -> Path:
     """The built site in `cache`/html (built now unless already built from this kit's sources)."""
+    cache = cache.resolve()  # mkdocs runs in the source tree: every path it gets is absolute
     html, stamp_file = cache / "html", cache / "built-from"
     stamp = _stamp()
     if html.is_dir() and stamp_file.is_file() and stamp_file.read_text() == stamp:
         return html
-    say("Building the theory site (once per kit version, about a minute)…")
+    say("Building the theory site (once per kit version, under a minute)…")
     tree = source_tree(cache / "sources")
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tree / "mkdocs.yml"),
                            "-d", str(html)], cwd=tree, env=mkdocs_env(), capture_output=True, text=True)
