@@ -73,6 +73,12 @@ def test_target_folder_without_the_file_says_what_to_do_there(tmp_path):
     assert "conv2d.py does not exist" in message and "--target" in message
     assert "grader reset" not in message  # reset rewrites exercises/, not the target
     assert "Traceback" not in message
+    every = grader("run", "--all", "--topic", "detection", "--target", str(tmp_path), "--json")
+    reports = json.loads(every.stdout)["exercises"]
+    assert every.returncode == 1 and len(reports) == 3
+    for report in reports:
+        assert "does not exist" in report["checks"][0]["message"]
+        assert "grader reset" not in report["checks"][0]["message"]
 
 
 @pytest.mark.parametrize("exercise", CATALOG.names())

@@ -13,7 +13,7 @@ from rich.text import Text
 from .. import catalog as catalog_module
 from .. import interview, progress, workspace
 from ..catalog import Exercise
-from ..results import SCHEMA, Kind, Outcome, Reason
+from ..results import SCHEMA, CheckResult, Kind, Outcome, Reason, RunResult
 from ..workspace import display_path
 from . import common
 
@@ -70,9 +70,7 @@ def main(args) -> int:
     exercise = common.exercise(args.name)
     target = _target(args, exercise, ws)
     if args.target and not target.is_file():
-        raise common.Refused(f"{display_path(target)} does not exist. Write your {exercise.name} there "
-                             f"(start from the stub: grader init DIR makes a folder of them), or point "
-                             f"--target at the file that holds it.")
+        raise common.Refused(_no_target_file(exercise, target))
     result = engine.execute(exercise, target, speed=not args.no_speed, fail_fast=args.fail_fast,
                             select=args.select)
     if args.select is not None and not result.checks:
@@ -102,6 +100,11 @@ def main(args) -> int:
                            style="dim"), soft_wrap=True)
     _interview_news(console, finished, session, result)
     return common.OK if result.passed else common.FAILED
+
+
+def _no_target_file(exercise: Exercise, target: Path) -> str:
+    return (f"{display_path(target)} does not exist. Write your {exercise.name} there (start from the stub: "
+            f"grader init DIR makes a folder of them), or point --target at the file that holds it.")
 
 
 def _repro(args, exercise: Exercise, result, target: Path) -> str | None:
@@ -161,8 +164,14 @@ def _run_all(args, ws: workspace.Workspace, exercises: list[Exercise], own_file:
             task = bar.add_task("starting", total=len(exercises))
             for exercise in exercises:
                 bar.update(task, description=f"checking {exercise.name}")
-                result = engine.execute(exercise, _target(args, exercise, ws), speed=not args.no_speed,
-                                        fail_fast=args.fail_fast, backend=worker)
+                target = _target(args, exercise, ws)
+                if args.target and not target.is_file():  # not `grader reset`'s business: say so here
+                    result = RunResult(exercise.name, str(target), [CheckResult(
+                        "load your file", Kind.CORRECTNESS, Outcome.ERROR, _no_target_file(exercise, target),
+                        Reason.IMPORT_ERROR)])
+                else:
+                    result = engine.execute(exercise, target, speed=not args.no_speed, fail_fast=args.fail_fast,
+                                            backend=worker)
                 results.append(result)
                 if own_file:
                     interview.record_run(ws, exercise.name, result)
