@@ -121,8 +121,6 @@ class Repro:
         """Call the learner's function again, on fresh copies of the recorded inputs."""
         if self.function is None:
             raise RuntimeError(f"{self.check!r} did not call your code: nothing to call again")
-        global _recording
-        _recording = False
         return self.function(*_copy(self.args), **_copy(self.kwargs))
 
     def __str__(self) -> str:
