@@ -58,8 +58,7 @@ def _copy(value: Any) -> Any:
     import torch
 
     if isinstance(value, torch.Tensor):
-        return value.detach().clone().requires_grad_(value.requires_grad) if value.is_leaf or not \
-            value.requires_grad else value.detach().clone()
+        return value.detach().clone().requires_grad_(value.requires_grad)  # a leaf, as the check's inputs are
     if isinstance(value, np.ndarray):
         return value.copy()
     if isinstance(value, (list, tuple)):
