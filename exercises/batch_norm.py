@@ -48,7 +48,8 @@ def batch_norm(
 
     Rules:
         - Do not modify x, weight or bias; only running_mean and running_var change.
-        - Do not call F.batch_norm, torch.batch_norm or nn.BatchNorm*: write it yourself.
+        - Do not call F.batch_norm, torch.batch_norm or nn.BatchNorm*, nor torch's other
+          batch-norm functions (torch.native_batch_norm…): write it yourself.
         - Work on x's device: create any new tensor with device=x.device (or torch.*_like).
         - The speed check times a training step on float32 x of shape (16, 1024, 4, 4) against
           F.batch_norm on one CPU thread (limit 30x), and (64, 256, 28, 28) on CUDA (limit 20x):

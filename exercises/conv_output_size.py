@@ -27,6 +27,8 @@ def conv_output_size(size: int, kernel_size: int, stride: int = 1, padding: int 
         The output size as an int: a Python int (a NumPy integer is accepted too). A float, even
         55.0, is rejected: compute with integer arithmetic (floor division `//`).
 
+    Rules: plain Python; do not import torch (the checks use it as the oracle).
+
     Checks: torch's own layers are the oracle — classic network layers by name, then EVERY valid
     combination of size <= 10, kernel_size <= 5, stride <= 4, padding <= 3, dilation <= 3. There
     is no speed check: a formula is instant, what matters is that it is right everywhere.

@@ -36,6 +36,8 @@ def conv_transpose_output_size(
     Returns:
         The output size as an int: a Python int (a NumPy integer is accepted too); a float is rejected.
 
+    Rules: plain Python; do not import torch (the checks use it as the oracle).
+
     Checks: torch's nn.ConvTranspose2d / F.conv_transpose1d are the oracle — classic layers by
     name, then EVERY valid combination of size <= 6, kernel_size <= 5, stride <= 4,
     padding <= 2, output_padding <= 2, dilation <= 3. No speed check: a formula is instant.

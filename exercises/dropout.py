@@ -35,7 +35,8 @@ def dropout(x: torch.Tensor, p: float = 0.5, training: bool = True) -> torch.Ten
           (torch.rand_like, torch.bernoulli): torch.manual_seed(s) then makes it reproducible,
           and two calls in a row drop different elements. No NumPy or Python random, no fixed
           seed inside the function.
-        - Do not call F.dropout, torch.dropout or nn.Dropout: write it yourself.
+        - Do not call F.dropout, torch.dropout or nn.Dropout, nor torch's other dropout
+          functions (F.dropout2d, F.alpha_dropout, torch.native_dropout…): write it yourself.
         - The checks are statistical (fraction dropped ~ p for several p, mean preserved, masks
           independent between calls and between rows) with bounds of 6 standard deviations.
         - The speed check times float32 x of shape (8192, 32), p = 0.3, against F.dropout on

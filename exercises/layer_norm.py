@@ -39,8 +39,9 @@ def layer_norm(
 
     Rules:
         - Do not modify x, weight or bias.
-        - Do not call F.layer_norm, nn.LayerNorm, or another normalisation function (batch_norm,
-          group_norm, instance_norm) that would do it for you: write it yourself.
+        - Do not call F.layer_norm, torch.layer_norm, nn.LayerNorm or another normalisation
+          function of torch that would do it for you, such as F.group_norm, F.batch_norm,
+          F.instance_norm or F.rms_norm: write it yourself.
         - A row whose values are all equal has variance 0: the output is bias (no NaN; that is
           what eps is for).
         - The speed check times float32 x of shape (16384, 16) against F.layer_norm on one CPU

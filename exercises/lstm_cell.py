@@ -38,7 +38,8 @@ def lstm_cell(
         The tuple (h_new, c_new), in that order, each of h's shape, x's dtype and device.
 
     Rules:
-        - Do not use nn.LSTMCell, nn.LSTM, torch.lstm_cell or torch._VF: write the gates.
+        - Do not use nn.LSTMCell, nn.LSTM, torch.lstm_cell or torch._VF.lstm_cell, nor torch's
+          other LSTM functions: write the gates.
           torch.sigmoid and torch.tanh are allowed (and stable for large inputs: the checks
           include saturated gates, where a hand-written (e^x - e^-x) / (e^x + e^-x) gives NaN).
         - Do not modify the inputs.

@@ -40,6 +40,8 @@ def pool_output_size(
         The output size as an int: a Python int (a NumPy integer is accepted too); a float such
         as 27.0 is rejected. Use integer arithmetic: ceil(a / b) == -(-a // b) == (a + b - 1) // b.
 
+    Rules: plain Python; do not import torch (the checks use it as the oracle).
+
     Checks: torch's F.max_pool1d/max_pool2d are the oracle — classic layers by name, then EVERY
     valid combination of size <= 10, kernel_size <= 5, stride in (None, 1..4), padding <= 2,
     dilation <= 3, both ceil modes. No speed check: a formula is instant.

@@ -33,6 +33,8 @@ def receptive_field(layers: Sequence[tuple[int, ...]]) -> int:
     Returns:
         The receptive field as an int (a Python int; a NumPy integer is accepted too, a float is not).
 
+    Rules: plain Python; do not import torch (the checks use it as the oracle).
+
     Checks: the oracle MEASURES the receptive field: it builds the stack as real torch
     nn.Conv1d/nn.Conv2d layers (weights 1, no padding), backpropagates from one output unit and
     finds the input pixels with a non-zero gradient. Classic networks by name (LeNet-5, AlexNet,

@@ -30,7 +30,8 @@ def rnn_cell(
         h_new, of h's shape, x's dtype and device.
 
     Rules:
-        - Do not use nn.RNNCell, nn.RNN, torch.rnn_tanh_cell or torch._VF.
+        - Do not use nn.RNNCell, nn.RNN, torch.rnn_tanh_cell or torch._VF.rnn_tanh_cell, nor
+          torch's other RNN functions.
           torch.tanh is allowed (and stable for large inputs: the checks include saturated
           units, where a hand-written (e^x - e^-x) / (e^x + e^-x) gives NaN).
         - Do not modify the inputs.

@@ -47,8 +47,10 @@ def scaled_dot_product_attention(
         Rows with at least one visible key are unaffected.
 
     Rules:
-        - Do not call F.scaled_dot_product_attention (or torch's private attention
-          kernels): write it from matmuls and a softmax. torch.softmax is allowed.
+        - Do not call F.scaled_dot_product_attention, nn.MultiheadAttention or
+          F.multi_head_attention_forward, nor torch's private flash-attention and
+          memory-efficient-attention kernels: write it from matmuls and a softmax.
+          torch.softmax is allowed.
         - Do not modify the inputs.
         - Work on the inputs' device (CPU or CUDA): create masks with device=query.device.
         - The speed check times float32 inputs of shape (4, 4, 256, 32) against

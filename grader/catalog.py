@@ -39,22 +39,27 @@ class Mistake:
 
 @dataclass(frozen=True)
 class Rules:
-    """What the learner's code must not use (the plugin's rules check reads the file's syntax tree).
+    """What the learner's code must not use, read statically (grader/check/rules.py) and watched while
+    it runs (grader/learner.py).
 
-    `banned`: modules ("torch" bans importing it) and dotted call suffixes ("F.conv2d");
-    `names`: names banned when imported by name or reached as an attribute (fnmatch patterns allowed);
-    `imported_names`: names banned only when imported by name; `check`: the check's name;
-    `why`: the reason the message gives.
+    `modules`: libraries the code must not import or use at all ("torch", "scipy");
+    `functions`: the library functions and classes the exercise re-implements, by the name they have
+    in the library ("torch.nn.functional.dropout"): caught through whatever the learner's names are
+    bound to, and by identity while the code runs; `names`: torch's other spellings of the same
+    functions (fnmatch patterns allowed: "native_dropout", "*flash_attention*"), caught as attributes
+    of the library and by name while the code runs, never as the learner's own names;
+    `check`: the check's name; `why`: the reason the message gives.
+    The stub's docstring states every one (grader.dev.rules_docstring_problems).
     """
 
-    banned: tuple[str, ...] = ()
+    modules: tuple[str, ...] = ()
+    functions: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
-    imported_names: tuple[str, ...] = ()
     check: str = ""
     why: str = ""
 
     def __bool__(self) -> bool:
-        return bool(self.banned or self.names or self.imported_names)
+        return bool(self.modules or self.functions or self.names)
 
 
 @dataclass(frozen=True)
@@ -78,10 +83,6 @@ class Exercise:
     @property
     def checks_path(self) -> Path:
         return self.folder / "checks.py"
-
-    @property
-    def banned(self) -> tuple[str, ...]:
-        return self.rules.banned
 
     @property
     def filename(self) -> str:
@@ -134,8 +135,8 @@ def _exercise(name: str, topic: str, raw: dict) -> Exercise:
             hints=tuple(raw["hints"]),
             page=raw.get("page", f"exercises/{name}.md"),
             time_limit=float(raw.get("time_limit", DEFAULT_TIME_LIMIT_S)),
-            rules=Rules(banned=tuple(rules.pop("banned", ())), names=tuple(rules.pop("names", ())),
-                        imported_names=tuple(rules.pop("imported_names", ())),
+            rules=Rules(modules=tuple(rules.pop("modules", ())), functions=tuple(rules.pop("functions", ())),
+                        names=tuple(rules.pop("names", ())),
                         check=rules.pop("check", DEFAULT_RULE_CHECK.get(framework, "")),
                         why=rules.pop("why", f"this exercise is {raw['title']}")),
             mistakes={key: Mistake(**m) for key, m in raw.get("mistakes", {}).items()},
@@ -144,6 +145,12 @@ def _exercise(name: str, topic: str, raw: dict) -> Exercise:
         raise CatalogError(f"grader/exercises/{name}/exercise.toml: {problem}") from None
     if rules:
         raise CatalogError(f"exercise {name!r}: unknown [rules] keys {sorted(rules)}")
+    undotted = [f for f in exercise.rules.functions if "." not in f]
+    if undotted:
+        raise CatalogError(f"exercise {name!r}: [rules] functions are named as in their library "
+                           f"('torch.nn.functional.dropout'), not {undotted}")
+    if exercise.rules.names and not exercise.rules.functions:
+        raise CatalogError(f"exercise {name!r}: [rules] names are other spellings of the functions: list those too")
     if exercise.difficulty not in DIFFICULTIES:
         raise CatalogError(f"exercise {name!r}: difficulty must be one of {DIFFICULTIES}")
     if exercise.framework not in FRAMEWORKS:

@@ -7,7 +7,8 @@ For each exercise it proves, in this order, and reports every claim that does no
 - every wrong implementation (mutants/) is rejected, naming the mistake it declares;
 - every correct alternative (alternatives/) is accepted; a slow one fails only the speed check;
 - every mistake in exercise.toml is named on at least one wrong implementation;
-- the stub's docstring states the speed check's limits and the shape it times.
+- the stub's docstring states the speed check's limits and the shape it times, and every rule of
+  exercise.toml's [rules] (each banned library and function, and torch's other spellings of them).
 
 Checks run in this process (the kit's tests run them the same way), which is what makes one
 exercise take seconds; the learner's `grader run` keeps its child process.
@@ -135,6 +136,60 @@ def speed_docstring_problems(exercise: catalog.Exercise) -> list[str]:
     return problems
 
 
+_FORBIDS = re.compile(r"\b(?:do not|don't|never|no|nor|not|without)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:—()]|\.(?:\s|$)")
+
+
+def _docstrings(path: Path) -> str:
+    """The module's, the classes' and the functions' docstrings of a file, one after the other."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    nodes = [tree, *(n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)))]
+    return "\n\n".join(ast.get_docstring(n) or "" for n in nodes)
+
+
+def _forbidden_clauses(text: str) -> list[str]:
+    """What `text` forbids: for each "do not", "no", "never"…, the words after it up to the end of its
+    clause ("do not import torch or scipy: …" gives " import torch or scipy"). A bullet's lines are joined."""
+    items = re.split(r"\n\s*(?:-|\*|\d+\.)\s+|\n\s*\n", text)
+    clauses = []
+    for item in items:
+        joined = " ".join(item.split())
+        for forbid in _FORBIDS.finditer(joined):
+            rest = joined[forbid.end():]
+            end = _CLAUSE_END.search(rest)
+            clauses.append(rest[:end.start()] if end else rest)
+    return clauses
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"[\s_\-]", "", text).lower()
+
+
+def rules_docstring_problems(exercise: catalog.Exercise, *, stub: Path | None = None) -> list[str]:
+    """The stub's docstrings must state every rule its [rules] enforces, in a clause that forbids it:
+    each banned library by name ("do not import torch"), each banned function by its own name
+    (`dropout` for torch.nn.functional.dropout; "nn.BatchNorm*" states BatchNorm1d to 3d), each of
+    torch's other spellings by its core ("*flash_attention*": "flash attention")."""
+    rules = exercise.rules
+    if not rules:
+        return []
+    clauses = _forbidden_clauses(_docstrings(stub or ROOT / "exercises" / exercise.filename))
+    last_parts = {t.rpartition(".")[2] for c in clauses for t in re.findall(r"[\w.]+\*?", c)}
+
+    def states_function(dotted: str) -> bool:
+        name = dotted.rpartition(".")[2]
+        return name in last_parts or any(p.endswith("*") and len(p) > 3 and name.startswith(p[:-1]) for p in last_parts)
+
+    problems = [f"the stub's docstring does not forbid the library {m!r} (e.g. \"do not import {m}\")"
+                for m in rules.modules if not any(re.search(rf"\b{re.escape(m)}\b", c, re.IGNORECASE) for c in clauses)]
+    problems += [f"the stub's docstring does not forbid {f} (e.g. \"Do not call …{f.rpartition('.')[2]}\")"
+                 for f in rules.functions if not states_function(f)]
+    squashed = [_squashed(c) for c in clauses]
+    problems += [f"the stub's docstring does not forbid torch's {core!r} functions (names = {p!r})"
+                 for p in rules.names for core in [p.strip("*?")] if not any(_squashed(core) in c for c in squashed)]
+    return problems
+
+
 def _load_reference(exercise: catalog.Exercise):
     from .learner import load_module
 
@@ -219,6 +274,8 @@ def prove(exercise: catalog.Exercise, *, say=print) -> Proof:
     claim(unnamed and f"no wrong implementation is named {unnamed}",
           f"each of the {len(exercise.mistakes)} mistakes in exercise.toml is named on a mutant")
     claim("; ".join(speed_docstring_problems(exercise)), "the stub's docstring states the speed check's sizes and limits")
+    if exercise.rules:
+        claim("; ".join(rules_docstring_problems(exercise)), "the stub's docstring states every rule in [rules]")
     proof.seconds = time.perf_counter() - started
     return proof
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import random
 import time
+from pathlib import Path
 
 from . import progress as progress_file
 from .progress import Interview, InterviewRecord, Progress
 from .results import RunResult
-from .workspace import Workspace
+from .workspace import Workspace, backups_of, display_path
 
 DEFAULT_MINUTES = {"easy": 15, "medium": 30, "hard": 45}
 
@@ -74,6 +75,13 @@ def start(state: Progress, exercise, *, minutes: float | None = None, hints_visi
     return state.interview
 
 
+def hints_seen(state: Progress, name: str) -> int:
+    """The hints of `name` seen so far: during a mock interview on it, those seen since it started
+    (hints and the solution are gated and recorded the same way whatever the exercise's past)."""
+    session = active_on(state, name)
+    return session.hints if session else state.exercise(name).hints_seen
+
+
 def record_hint(state: Progress, name: str) -> Interview | None:
     session = active_on(state, name)
     if session:
@@ -97,7 +105,7 @@ def finish(state: Progress, result: str) -> InterviewRecord:
         started=time.strftime("%Y-%m-%d %H:%M", time.localtime(session.started)),
         seconds=round(spent, 1), limit_s=session.limit_s, result=result, over_time=spent > session.limit_s,
         hints=session.hints, hints_visible=session.hints_visible, solution_seen=session.solution_seen,
-        runs=session.runs,
+        runs=session.runs, backup=session.backup,
     )
     state.interviews.append(entry)
     return entry
@@ -133,3 +141,17 @@ def summary_line(entry: InterviewRecord) -> str:
     if entry.solution_seen:
         parts.append("looked at the solution")
     return ", ".join(parts)
+
+
+def where_it_went(ws: Workspace, entry: InterviewRecord) -> str | None:
+    """After an interview: where the learner's file from before it is, and the command that brings it back."""
+    if not entry.backup:
+        return None
+    names = [str(p) for p in backups_of(ws, entry.exercise)]
+    shown = display_path(Path(entry.backup))
+    if entry.backup not in names:
+        return f"Your {entry.exercise}.py from before the interview was saved in {shown}, which is no longer there."
+    n = names.index(entry.backup) + 1
+    command = f"grader restore {entry.exercise}" + (f" {n}" if n > 1 else "")
+    return (f"Your {entry.exercise}.py from before the interview is in {shown}: `{command}` brings it back "
+            "(what is there now is backed up first).")

@@ -138,10 +138,12 @@ def load_module(path: Path, exercise: str, functions: tuple[str, ...]) -> Module
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module  # dataclasses and pickling look modules up here
     _GUARD.snapshot(exercise)  # before the learner's first line runs
+    _WATCH.arm(exercise, path)
     before = _capture_settings()
     try:
         try:
-            spec.loader.exec_module(module)
+            with _WATCH.watching():
+                spec.loader.exec_module(module)
         finally:
             # Settings first: torch.set_default_dtype itself rebinds torch.Storage.
             _restore_settings(before)
@@ -176,12 +178,15 @@ def call(fn, *args, **kwargs):
     """
     record_call(fn, args, kwargs)  # only while grader.repro rebuilds a failed check
     before = _capture_settings()
+    _WATCH.recent = []
     try:
         result = _call(fn, *args, **kwargs)
     finally:
         # Settings first: torch.set_default_dtype itself rebinds torch.Storage.
         _restore_settings(before)
         replaced = _GUARD.check_and_restore()
+        if _WATCH.recent:  # before anything else the call did: the rules come first
+            raise _WATCH.failure(_WATCH.recent)
     if replaced:
         raise Tampered(f"your code {_tamper_message(replaced)}")
     _reject_disguised_arrays(result)
@@ -190,7 +195,8 @@ def call(fn, *args, **kwargs):
 
 def _call(fn, *args, **kwargs):
     try:
-        return fn(*args, **kwargs)
+        with _WATCH.watching():
+            return fn(*args, **kwargs)
     except NotImplementedError as exc:
         raise NotImplementedYet(str(exc) or f"{getattr(fn, '__name__', 'function')} is not implemented yet") from None
     except Deadline:
@@ -398,3 +404,205 @@ def _reject_disguised_arrays(result) -> None:
         if bases & {"numpy.ndarray", "torch.Tensor", "torch._C.TensorBase"}:
             raise LearnerCrash(f"your function returned an instance of {cls.__name__}, a subclass defined in "
                                "your file; return a plain array or tensor")
+
+
+# ---------------------------------------------------------------- library use at run time
+
+def runtime_findings() -> list:
+    """What the learner's code reached at run time against its exercise's [rules] since it was
+    loaded (grader.check.rules.Finding, in order): the rules check reports them with its own."""
+    return list(_WATCH.findings)
+
+
+class _Watch:
+    """Library use while the learner's code runs, whatever route reached it.
+
+    torch is already imported in the checking process, so an import hook would see nothing: a
+    TorchFunctionMode, active only inside a fenced call (and the module's import), sees every torch
+    function the call runs (torch.*, F.*, Tensor methods, torch.ops), once, at the outermost level.
+    In a NumPy exercise (rules.modules has "torch") each one that takes or gives a tensor is a finding
+    (a correct file that only flips torch's grad mode computes nothing with it); in a torch exercise the
+    banned functions are, by identity (rules.functions) or by torch's name for them (rules.names).
+    Calls made by the grader's own code inside the fence (a check's lambda) do not count. Other
+    banned libraries (scipy, jax…) are seen by an audit hook when a fenced call imports them for
+    the first time in the process (one already imported by the grader would go unseen; none is).
+    Nothing is active while a speed check times the learner (it calls the function directly).
+    """
+
+    def __init__(self):
+        self.rules = None
+        self.target = Path("your file")
+        self.findings: list = []  # since the module was loaded
+        self.recent: list = []  # during the current call
+        self._mode_type = None
+        self._any_torch = False
+        self._banned: set = set()
+        self._is_banned_name = None
+        self._verdicts: dict = {}  # function -> banned?, cached: the hot path is one dict lookup
+        self._others: tuple[str, ...] = ()
+        self._torch_dir = ""
+        self._active = False
+        self._absent: list[str] = []
+        self._audit_installed = False
+
+    def arm(self, exercise: str, path: Path) -> None:
+        from . import catalog
+
+        self.findings = []
+        self.target = path
+        try:
+            entry = catalog.load().get(exercise)
+        except catalog.CatalogError:
+            entry = None
+        self.rules = entry.rules if entry is not None else None
+        torch = sys.modules.get("torch")
+        if not self.rules or torch is None:
+            self._mode_type = None
+            return
+        from .check.rules import name_matcher
+
+        self._any_torch = "torch" in self.rules.modules
+        self._banned = {obj for obj in map(_lookup, self.rules.functions) if obj is not None}
+        self._is_banned_name = name_matcher(self.rules.names + tuple(f.rpartition(".")[2] for f in self.rules.functions))
+        self._verdicts = {}
+        self._others = tuple(m for m in self.rules.modules if m != "torch")
+        if self._others and not self._audit_installed:
+            sys.addaudithook(self._audit)
+            self._audit_installed = True
+        self._torch_dir = os.path.dirname(torch.__file__) + os.sep
+        self._mode_type = self._mode_type or _library_mode(self)
+        if not (self._any_torch or self._banned or self.rules.names):
+            self._mode_type = None
+
+    def _is_banned(self, func) -> bool:
+        try:
+            verdict = self._verdicts.get(func)
+        except TypeError:  # an unhashable callable
+            return self._any_torch
+        if verdict is None:
+            verdict = self._any_torch or func in self._banned or self._is_banned_name(getattr(func, "__name__", ""))
+            self._verdicts[func] = verdict
+        return verdict
+
+    @contextlib.contextmanager
+    def watching(self):
+        if self.rules is None:
+            yield
+            return
+        self._active = True
+        self._absent = [m for m in self._others if m not in sys.modules]
+        try:
+            if self._mode_type is None:
+                yield
+            else:
+                with self._mode_type():
+                    yield
+        finally:
+            self._active = False
+
+    def _audit(self, event: str, args) -> None:
+        """An audit hook (installed once, for good): a banned library other than torch that a fenced
+        call imports for the first time, seen when its code runs ("exec"), with the line importing it."""
+        if not self._active or event != "exec" or not self._absent:
+            return
+        for root in [m for m in self._absent if m in sys.modules]:
+            self._absent.remove(root)
+            frame = sys._getframe(1)
+            while frame is not None and not (frame.f_code.co_filename in _target_files
+                                             or _is_learner_frame(frame.f_code.co_filename)):
+                frame = frame.f_back
+            self._record(f"imported {root} at run time", library=True, frame=frame)
+
+    def saw(self, func) -> None:
+        """A banned torch function was called: by whom? (the grader's own calls do not count)"""
+        frame = sys._getframe(2)
+        while frame is not None and (frame.f_code.co_filename.startswith(self._torch_dir)
+                                     or frame.f_code.co_filename == __file__):
+            frame = frame.f_back
+        if frame is None or self._is_graders(frame.f_code.co_filename):
+            return
+        self._record(f"called {_public_name(func)} at run time", library=self._any_torch, frame=frame)
+
+    @staticmethod
+    def _is_graders(filename: str) -> bool:
+        from .catalog import PACKAGE_DIR
+
+        return filename.startswith(str(PACKAGE_DIR) + os.sep) and filename not in _target_files \
+            and f"{os.sep}mutants{os.sep}" not in filename and f"{os.sep}alternatives{os.sep}" not in filename
+
+    def _record(self, what: str, *, library: bool, frame) -> None:
+        from .check.rules import Finding
+
+        line, where = 0, None
+        first = frame
+        while frame is not None:
+            if frame.f_code.co_filename in _target_files or _is_learner_frame(frame.f_code.co_filename):
+                line = frame.f_lineno
+                break
+            frame = frame.f_back
+        if first is not None and first is not frame:  # reached through a helper of the learner's
+            where = f"{Path(first.f_code.co_filename).name}, line {first.f_lineno}"
+        finding = Finding(line, what + (f" (through {where})" if where else ""), library)
+        for found in (self.findings, self.recent):
+            if finding not in found and len(found) < 50:
+                found.append(finding)
+
+    def failure(self, findings):
+        from .check.rules import rules_failure
+
+        return rules_failure(self.target.name, findings, self.rules)
+
+
+def _library_mode(watch: _Watch):
+    """The TorchFunctionMode class of `watch` (made once torch is imported)."""
+    from torch.overrides import TorchFunctionMode
+
+    class LibraryWatch(TorchFunctionMode):
+        def __torch_function__(self, func, types, args=(), kwargs=None):
+            kwargs = kwargs or {}
+            banned = watch._is_banned(func)
+            if banned and not watch._any_torch:  # a banned function: called is enough
+                watch.saw(func)
+            result = func(*args, **kwargs)
+            # In a NumPy exercise, torch computing: a tensor in or out (torch.set_grad_enabled is not).
+            if banned and watch._any_torch and _has_tensor((result, *args, *kwargs.values())):
+                watch.saw(func)
+            return result
+
+    return LibraryWatch
+
+
+def _has_tensor(values) -> bool:
+    tensor = sys.modules["torch"].Tensor
+    return any(isinstance(v, tensor) or (isinstance(v, (list, tuple)) and any(isinstance(i, tensor) for i in v))
+               for v in values)
+
+
+def _lookup(dotted: str):
+    """The object a dotted library path names ("torch.nn.functional.dropout"), or None."""
+    module_name, _, attribute = dotted.partition(".")
+    obj = sys.modules.get(module_name)
+    for part in attribute.split(".") if attribute else ():
+        obj = getattr(obj, part, None)
+    return obj
+
+
+def _public_name(func) -> str:
+    """torch's public spelling of a function the mode saw: torch.nn.functional.dropout, Tensor.sum."""
+    torch = sys.modules["torch"]
+    for namespace in ("torch.nn.functional", "torch", "torch.linalg", "torch.fft", "torch.special", "torch._C._nn",
+                      "torch._VF", "torch.nn.init"):
+        module = sys.modules.get(namespace)
+        name = getattr(func, "__name__", None)
+        if module is not None and name and getattr(module, name, None) is func:
+            return f"{namespace}.{name}"
+    qualname = getattr(func, "__qualname__", "") or getattr(func, "__name__", "") or repr(func)
+    owner, _, name = qualname.rpartition(".")
+    if owner in ("TensorBase", "Tensor", "_TensorBase") or getattr(torch.Tensor, name, None) is func:
+        return f"Tensor.{name}"
+    if "pybind11" in owner or isinstance(func, getattr(torch._ops, "OpOverloadPacket", ())):
+        return f"torch.ops.{getattr(func, '__module__', '') or 'aten'}.{name}".replace("torch.ops.torch.ops.", "torch.ops.")
+    return f"{getattr(func, '__module__', None) or 'torch'}.{qualname}"
+
+
+_WATCH = _Watch()

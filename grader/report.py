@@ -16,12 +16,16 @@ SYMBOL = {Outcome.PASSED: ("✓", "green"), Outcome.FAILED: ("✗", "red"), Outc
 
 
 def render(console: Console, exercise: Exercise, result: RunResult, *, target_label: str, hints_seen: int,
-           next_exercise: Exercise | None, interview: Interview | None = None) -> None:
-    """The report of one run. During a mock interview (`interview` is its state) hints stay hidden."""
+           next_exercise: Exercise | None, interview: Interview | None = None, all_done: bool = False,
+           in_watch: bool = False) -> None:
+    """The report of one run. During a mock interview (`interview` is its state) hints stay hidden.
+
+    After a pass: `next_exercise` (Progress.next_to_do) is the next step; `all_done` says that every
+    exercise passes; with neither (watch, which draws its own prompt) no next step is printed."""
     console.print(Text.assemble((exercise.name, "bold"), f" — {exercise.title}   ", (target_label, "dim")))
     problem = result.first_problem
     if problem and problem.reason in (Reason.NOT_IMPLEMENTED, Reason.IMPORT_ERROR) and problem is result.checks[0]:
-        _render_unstarted(console, exercise, problem, target_label, interview)
+        _render_unstarted(console, exercise, problem, target_label, interview, in_watch=in_watch)
         return
 
     not_run = 0
@@ -44,10 +48,14 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
     passed, total, skipped = _counts(result)
     if result.passed:
         console.print(Text(f"All {passed} checks passed in {result.seconds:.1f} s{skipped}.", style="bold green"))
+        if not _hints_hidden(interview):
+            console.print(f"Interview questions: {escape(link(exercise.page, 'interview-questions'))} · "
+                          f"the reference: [bold]grader solution {exercise.name}[/]")
         if next_exercise:
-            console.print(f"Next: [bold]grader run {next_exercise.name}[/] — {escape(next_exercise.title)}")
-        else:
-            console.print("That was the last exercise. Well done!")
+            verb = "watch" if in_watch else "run"
+            console.print(f"Next: [bold]grader {verb} {next_exercise.name}[/] — {escape(next_exercise.title)}")
+        elif all_done:
+            console.print("Every exercise passes. Well done!")
     else:
         console.print(Text(f"{passed} of {total} checks passed ({result.seconds:.1f} s){skipped}.", style="bold red"))
         if _hints_hidden(interview):
@@ -83,11 +91,13 @@ def _interview_line(exercise: Exercise, interview: Interview) -> Text:
 
 
 def _render_unstarted(console: Console, exercise: Exercise, problem: CheckResult, target_label: str,
-                      interview: Interview | None = None) -> None:
+                      interview: Interview | None = None, *, in_watch: bool = False) -> None:
     if problem.reason is Reason.NOT_IMPLEMENTED:
+        then = ("save it: it is checked on every save." if in_watch
+                else f"run [bold]grader run {exercise.name}[/] again.")
         body = (f"{exercise.name} is not implemented yet.\n"
                 f"Open [bold]{escape(target_label)}[/], read the docstring (it is the full spec), "
-                f"write the function, then run [bold]grader run {exercise.name}[/] again.")
+                f"write the function, then {then}")
         console.print(Panel(body, title="not started", border_style="yellow", expand=False))
     else:
         console.print(Panel(escape(problem.message), title="your file could not be imported",

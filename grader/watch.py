@@ -1,10 +1,12 @@
 """`grader watch`: re-check the exercise on every save, with a warm worker for instant feedback.
 
-Three sources feed one queue: file events for the exercises/ folder (watchfiles: inotify and
-friends, with polling as the fallback), keys from the terminal (or lines from a pipe, which is
-how the tests drive it), and a tick for the interview clock. The main thread takes events one
-at a time, so a save during a run is simply checked after it. Runs go through a
-grader.worker.Worker (torch stays imported, one forked child per run) and stop at the first
+Two sources feed one queue: file events for the exercises/ folder (watchfiles: inotify and
+friends, with polling as the fallback) and keys from the terminal (or lines from a pipe, which is
+how the tests drive it); a second without events is a tick, which redraws the footer's interview
+clock in place (on a terminal, through a rich Live region). The main thread takes events one at
+a time, so a save during a run is simply checked after it. `q` quits at once even while a check
+or the start-up runs: the key reader interrupts the main thread as Ctrl-C would. Runs go through
+a grader.worker.Worker (torch stays imported, one forked child per run) and stop at the first
 failed check, so a save is answered in well under a second; the worker falls back to a fresh
 child process whenever it is unavailable.
 """
@@ -13,12 +15,14 @@ from __future__ import annotations
 import hashlib
 import os
 import queue
+import signal
 import sys
 import threading
 import time
 from pathlib import Path
 
-from rich.console import Console
+from rich.console import Console, Group
+from rich.live import Live
 from rich.rule import Rule
 from rich.text import Text
 
@@ -26,8 +30,10 @@ from . import catalog as catalog_module
 from . import engine, interview, progress, theory, workspace
 from .catalog import Exercise
 
-KEYS = (("h", "hint"), ("n", "next"), ("r", "re-run"), ("q", "quit"))
+KEYS = (("h", "hint"), ("n", "next"), ("p", "previous"), ("r", "re-run"), ("q", "quit"))
+QUIT_KEYS = ("q", "\x04")  # q, Ctrl-D
 POLL_INTERVAL_S = 0.2
+TICK_S = 1.0
 
 
 class FileEvents(threading.Thread):
@@ -78,11 +84,25 @@ class FileEvents(threading.Thread):
 class KeyReader(threading.Thread):
     """Keys from a terminal (cbreak mode: no Enter needed), or the first letter of each line from a pipe."""
 
-    def __init__(self, events: queue.Queue, stream=None):
+    def __init__(self, events: queue.Queue, stream=None, *, busy=lambda: False):
         super().__init__(daemon=True, name="grader-watch-keys")
         self.events = events
         self.stream = stream or sys.stdin
         self.saved_mode = None
+        self.busy = busy  # whether the main thread is busy (a check, the start-up) rather than waiting for keys
+
+    def _key(self, key: str) -> bool:
+        """Queue a key; False once it is a quit key (nothing more is read). A quit while the main thread
+        is busy interrupts it as Ctrl-C does, so that `q` never waits for a check or torch's import."""
+        self.events.put(("key", key))
+        if key not in QUIT_KEYS:
+            return True
+        if self.busy() and threading.main_thread().is_alive():
+            try:
+                signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
+            except (OSError, ValueError):
+                pass
+        return False
 
     def run(self) -> None:
         try:
@@ -94,8 +114,8 @@ class KeyReader(threading.Thread):
         else:
             for line in self.stream:
                 key = line.strip()[:1].lower()
-                if key:
-                    self.events.put(("key", key))
+                if key and not self._key(key):
+                    return
 
     def _read_terminal(self, fd: int) -> None:
         import termios
@@ -111,9 +131,8 @@ class KeyReader(threading.Thread):
                 key = os.read(fd, 1).decode("utf-8", "replace").lower()
             except OSError:
                 return
-            if not key:
+            if not key or not self._key(key):
                 return
-            self.events.put(("key", key))
 
     def restore(self) -> None:
         if self.saved_mode is not None:
@@ -147,6 +166,8 @@ class Watcher:
         self.latencies: list[float] = []  # seconds from the file's save to the report on screen
         self.runs = 0
         self.finished_interview: dict | None = None
+        self.live: Live | None = None  # the footer, redrawn in place by tick() on a terminal
+        self.clock_shown = False  # whether the footer shows an interview clock (tick() keeps it going)
 
     @property
     def path(self) -> Path:
@@ -180,12 +201,14 @@ class Watcher:
 
     def on_key(self, key: str) -> bool:
         """A key press; False means quit."""
-        if key in ("q", "\x04"):
+        if key in QUIT_KEYS:
             return False
         if key == "h":
             self.show_hint()
         elif key == "n":
             self.next_exercise()
+        elif key == "p":
+            self.previous_exercise()
         elif key == "r":
             self.check()
         elif key in ("?", "\n", " "):
@@ -216,9 +239,9 @@ class Watcher:
         state = progress.load(self.ws)
         entry = state.exercise(self.exercise.name)
         hints = self.exercise.hints
-        seen = min(entry.hints_seen, len(hints))
+        seen = min(interview.hints_seen(state, self.exercise.name), len(hints))
         if seen < len(hints):
-            entry.hints_seen = seen + 1
+            entry.hints_seen = max(entry.hints_seen, seen + 1)
             recorded = interview.record_hint(state, self.exercise.name)
             progress.save(self.ws, state)
             note = Text.assemble((f"Hint {seen + 1} of {len(hints)}: ", "bold"), hints[seen])
@@ -230,20 +253,46 @@ class Watcher:
         self.render()
 
     def next_exercise(self) -> None:
-        """Move to the next exercise (in teaching order) that does not pass yet."""
-        state = progress.load(self.ws)
-        names = self.catalog.names()
-        start = names.index(self.exercise.name)
-        order = self.catalog.exercises[start + 1:] + self.catalog.exercises[:start]
-        following = next((e for e in order if not state.is_passing(e.name)), None)
-        if following is None:
-            self.notes.append(Text("Every other exercise passes already. Well done!", style="bold green"))
+        """Move to the next exercise that does not pass yet (Progress.next_to_do, as every verb says)."""
+        following = progress.load(self.ws).next_to_do(self.catalog, after=self.exercise.name)
+        if following is None or following is self.exercise:
+            text = "Every exercise passes. Well done!" if following is None else \
+                "Every other exercise passes already. Well done!"
+            self.notes.append(Text(text, style="bold green"))
             self.render()
             return
-        self.exercise = following
+        self.move_to(following)
+
+    def previous_exercise(self) -> None:
+        """Move to the exercise before this one in teaching order."""
+        names = self.catalog.names()
+        i = names.index(self.exercise.name)
+        if i == 0:
+            self.notes.append(Text(f"{self.exercise.name} is the first exercise.", style="dim"))
+            self.render()
+            return
+        self.move_to(self.catalog.exercises[i - 1])
+
+    def move_to(self, exercise: Exercise) -> None:
+        self.exercise = exercise
         self.result, self.last_fingerprint, self.deleted = None, None, False
+        self.finished_interview = None
         self.warm()
         self.check()
+
+    def tick(self) -> None:
+        """A second without events: redraw the footer in place while it shows an interview clock."""
+        if self.live is None:
+            return
+        state = progress.load(self.ws)
+        if state.interview is None and not self.clock_shown:
+            return
+        self.live.update(self._footer(state), refresh=True)
+
+    def stop_live(self) -> None:
+        live, self.live = self.live, None
+        if live is not None:
+            live.stop()
 
     # ---------------------------------------------------------------- drawing
 
@@ -251,6 +300,7 @@ class Watcher:
         from .report import render
 
         console = self.console
+        self.stop_live()
         if self.clear and console.is_terminal:
             console.clear()
         else:
@@ -264,32 +314,52 @@ class Watcher:
                 (f"{label} is gone", "bold red"), " (deleted, renamed or moved). Save it again to go on, or get the "
                 "stub back with ", (f"grader reset {self.exercise.name}", "bold"), "."))
         elif self.result is not None:
-            hints_seen = state.exercise(self.exercise.name).hints_seen
+            hints_seen = interview.hints_seen(state, self.exercise.name)
             render(console, self.exercise, self.result, target_label=label, hints_seen=hints_seen,
-                   next_exercise=None, interview=session)
+                   next_exercise=None, interview=session, in_watch=True)
         for note in self.notes:
             console.print(note)
         if self.finished_interview:
             console.print(Text("Mock interview done: " + interview.summary_line(self.finished_interview),
                                style="bold green"))
+            went = interview.where_it_went(self.ws, self.finished_interview)
+            if went:
+                console.print(Text(went))
         if self.result is not None and self.result.passed and not self.deleted:
-            following = self.catalog.next_after(self.exercise.name)
-            prompt = Text.assemble((f"✓ {self.exercise.name} passes. ", "bold green"), "Press ", ("n", "bold"),
-                                   " for the next exercise")
-            if following:
-                prompt.append(f" ({following.name} — {following.title})")
-            prompt.append(", or keep improving it.")
+            following = state.next_to_do(self.catalog, after=self.exercise.name)
+            prompt = Text.assemble((f"✓ {self.exercise.name} passes. ", "bold green"))
+            if following is None:
+                prompt.append("Every exercise passes. Well done!", style="bold green")
+            elif following is not self.exercise:
+                prompt.append_text(Text.assemble("Press ", ("n", "bold"), " for the next exercise not passed yet "
+                                                 f"({following.name} — {following.title}), or keep improving it."))
             console.print(prompt)
+        footer = self._footer(state)
+        if console.is_terminal:
+            self.live = Live(footer, console=console, auto_refresh=False, redirect_stdout=False,
+                             redirect_stderr=False)
+            self.live.start(refresh=True)
+        else:
+            console.print(footer)
+
+    def _footer(self, state: progress.Progress) -> Group:
+        """The two last lines: what is watched, when it was checked, the interview clock; the keys."""
+        label = workspace.display_path(self.path)
         footer = Text.assemble(("watching ", "dim"), (label, "dim"))
         if self.result is not None and not self.deleted:
             footer.append(f" · checked at {time.strftime('%H:%M:%S')}", style="dim")
+        session = interview.active(state)
+        self.clock_shown = session is not None
         if session:
             spent, limit = interview.elapsed(session), session.limit_s
-            footer.append(" · interview ", style="dim")
+            where = "" if session.exercise == self.exercise.name else f" on {session.exercise}"
+            footer.append(f" · interview{where} ", style="dim")
             footer.append(f"{interview.clock(spent)} of {interview.clock(limit)}",
                           style="bold red" if spent > limit else "bold")
-        console.print(footer)
-        console.print(Text("  ".join(f"[{k}] {what}" for k, what in KEYS), style="dim"))
+            if spent > limit:
+                footer.append(" — time is up (keep going, or grader interview --stop)", style="bold red")
+        keys = Text("  ".join(f"[{k}] {what}" for k, what in KEYS), style="dim")
+        return Group(footer, keys)
 
 
 def watch(ws: workspace.Workspace, exercise: Exercise, console: Console, *, clear: bool = True,
@@ -301,21 +371,36 @@ def watch(ws: workspace.Workspace, exercise: Exercise, console: Console, *, clea
     worker = Worker() if warm_worker else None
     watcher = Watcher(ws, exercise, console, worker=worker, clear=clear, speed=speed)
     files = FileEvents(ws.exercises, events)
-    keys = KeyReader(events, stdin)
+    busy = threading.Event()
+    busy.set()  # the start-up: q interrupts it
+    keys = KeyReader(events, stdin, busy=busy.is_set)
+    quitting = threading.Event()
+
+    def interrupt(signum, frame):  # Ctrl-C, or q while busy; once quitting, the clean-up runs undisturbed
+        if not quitting.is_set():
+            raise KeyboardInterrupt
+
+    try:
+        previous_handler = signal.signal(signal.SIGINT, interrupt)
+    except ValueError:  # not the main thread (a test): Ctrl-C stays as it is
+        previous_handler = None
     try:
         if worker is not None:
             worker.start()
             console.print(Text(f"Starting the grader for {exercise.name} (torch loads once; then every save is "
                                "checked at once) …", style="dim"))
             watcher.warm()
-        files.start()
         keys.start()
+        files.start()
         watcher.check()
         while True:
+            busy.clear()
             try:
-                kind, payload = events.get(timeout=1.0)
+                kind, payload = events.get(timeout=TICK_S)
             except queue.Empty:
+                watcher.tick()
                 continue
+            busy.set()
             if kind == "change":
                 changed = {payload}
                 while True:  # one check for a burst of events
@@ -331,13 +416,19 @@ def watch(ws: workspace.Workspace, exercise: Exercise, console: Console, *, clea
                 if any(Path(p).name == watcher.exercise.filename for p in changed):
                     watcher.on_change(str(watcher.path))
             elif kind == "key" and not watcher.on_key(payload):
+                quitting.set()
                 break
     except KeyboardInterrupt:
         pass
     finally:
+        quitting.set()
+        busy.clear()
+        watcher.stop_live()
         files.stop()
         keys.restore()
         if worker is not None:
             worker.close()
+        if previous_handler is not None:
+            signal.signal(signal.SIGINT, previous_handler)
     console.print(Text("Stopped watching. Your progress is saved: grader list", style="dim"))
     return 0

@@ -5,10 +5,17 @@ read and written by grader/progress.py, and backups). A clone of the kit is one;
 makes one anywhere from the stubs that ship inside the package (grader/stubs and grader/reference
 are exercises/ and solutions/, mapped into the package by pyproject.toml), so an installed,
 non-editable kit works too.
+
+A stub is only ever taken from a pristine source: grader/stubs.sha256 (sha256sum's format, kept in
+step with exercises/ by a kit test and `grader dev stubs`) holds each stub's hash, and a candidate
+(the packaged copy, the kit's committed version, the kit's file) is used only if it matches, so a
+kit installed from a working tree a learner has edited never hands out their work as a stub.
 """
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -21,6 +28,7 @@ from .catalog import PACKAGE_DIR
 KIT_ROOT = PACKAGE_DIR.parent  # the clone (or the folder of an editable install)
 PACKAGED_STUBS = PACKAGE_DIR / "stubs"  # present in an installed (non-editable) kit
 PACKAGED_SOLUTIONS = PACKAGE_DIR / "reference"
+STUB_HASHES = PACKAGE_DIR / "stubs.sha256"  # "<sha256>  exercises/NAME.py" per stub
 
 
 @dataclass(frozen=True)
@@ -70,46 +78,91 @@ def find(start: Path | None = None) -> Workspace:
 
 # ---------------------------------------------------------------- stubs and backups
 
-def _git_show(folder: Path, ref: str, relative: str) -> str | None:
+def _git_show(folder: Path, ref: str, relative: str) -> bytes | None:
     try:
         return subprocess.run(["git", "show", f"{ref}:./{relative}"], cwd=folder, capture_output=True,
-                              text=True, timeout=10, check=True, stdin=subprocess.DEVNULL).stdout
-    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+                              timeout=10, check=True, stdin=subprocess.DEVNULL).stdout
+    except (OSError, subprocess.SubprocessError):
         return None
 
 
-def _looks_like_stub(text: str | None) -> bool:
-    return bool(text) and "NotImplementedError(" in text and "# TODO" in text
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def stub_hashes() -> dict[str, str]:
+    """{name: sha256} of the pristine stubs, from grader/stubs.sha256 (empty if it is missing)."""
+    hashes = {}
+    text = _read(STUB_HASHES)
+    for line in (text or b"").decode("utf-8", "replace").splitlines():
+        digest, _, relative = line.strip().partition("  ")
+        if relative.startswith("exercises/") and relative.endswith(".py"):
+            hashes[relative[len("exercises/"):-3]] = digest
+    return hashes
+
+
+def stub_manifest(names: list[str], folder: Path) -> str:
+    """grader/stubs.sha256's content for the stubs in `folder` (`grader dev stubs` writes it)."""
+    return "".join(f"{hashlib.sha256((folder / f'{n}.py').read_bytes()).hexdigest()}  exercises/{n}.py\n"
+                   for n in names)
+
+
+GIT_REFS = ("@{upstream}", "origin/HEAD", "HEAD")  # a clone's upstream first: the learner may commit their work
+
+
+def _candidates(name: str, clones: tuple[Path, ...] = ()):
+    """Where a stub may come from, cheapest first (each is taken only if its hash is the recorded one):
+    the packaged copy, the kit's file, the committed versions in the clones (a workspace, the kit)."""
+    relative = f"exercises/{name}.py"
+    yield _read(PACKAGED_STUBS / f"{name}.py")
+    yield _read(KIT_ROOT / relative)
+    for clone in dict.fromkeys((*clones, KIT_ROOT)):
+        if (clone / "exercises").is_dir():
+            for ref in (*GIT_REFS, *_commits_touching(clone, relative)):  # then the file's history, newest first
+                yield _git_show(clone, ref, relative)
+
+
+def _commits_touching(folder: Path, relative: str, most: int = 50) -> list[str]:
+    try:
+        return subprocess.run(["git", "rev-list", f"--max-count={most}", "HEAD", "--", relative], cwd=folder,
+                              capture_output=True, text=True, timeout=10, check=True,
+                              stdin=subprocess.DEVNULL).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return []
+
+
+def packaged_stub(name: str, clones: tuple[Path, ...] = ()) -> str | None:
+    """The pristine stub: the first candidate whose hash is the recorded one (git is asked only when
+    the packaged copy is not it). None when there is none (no copy, or every copy was edited: see
+    stub_problem)."""
+    expected = stub_hashes().get(name)
+    if expected is None:
+        return None
+    for data in _candidates(name, clones):
+        if data is not None and hashlib.sha256(data).hexdigest() == expected:
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def stub_problem(name: str) -> str:
+    """Why packaged_stub(name) found nothing, in a few words."""
+    if name not in stub_hashes():
+        return f"grader/stubs.sha256 has no entry for {name} (an author runs `grader dev stubs`)"
+    if any(data is not None for data in _candidates(name)):
+        return ("every copy of the stub this kit has was edited (was it installed from a working tree with "
+                "your own answers in exercises/? reinstall it from a clean copy)")
+    return "the package has no copy of it (is it complete?)"
 
 
 def original_stub(ws: Workspace, name: str) -> str | None:
-    """The untouched stub: from the workspace's git history (upstream first), else the copy packaged
-    with the grader, else the kit's own clone. None if none can be found."""
-    relative = f"exercises/{name}.py"
-    if ws.root.is_dir():
-        for ref in ("@{upstream}", "origin/HEAD", "HEAD"):
-            text = _git_show(ws.root, ref, relative)
-            if text is not None and "NotImplementedError(" in text:  # a stub, not a learner's committed work
-                return text
-    return packaged_stub(name)
-
-
-def packaged_stub(name: str) -> str | None:
-    """The stub shipped with the grader itself (installed package, or the clone it runs from)."""
-    packaged = PACKAGED_STUBS / f"{name}.py"
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    if (KIT_ROOT / "exercises").is_dir():
-        text = _git_show(KIT_ROOT, "HEAD", f"exercises/{name}.py")
-        if _looks_like_stub(text):
-            return text
-        path = KIT_ROOT / "exercises" / f"{name}.py"
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
-        return text if _looks_like_stub(text) else None
-    return None
+    """The untouched stub for the workspace `ws` (see packaged_stub; its own git history counts too)."""
+    return packaged_stub(name, (ws.root,))
 
 
 def init_workspace(root: Path, names: list[str], *, force: bool = False) -> dict[str, list]:
@@ -175,3 +228,23 @@ def backup(ws: Workspace, path: Path) -> Path:
     if target.read_bytes() != path.read_bytes():  # never go on to overwrite without a good copy
         raise OSError(f"the backup of {path} could not be verified")
     return target
+
+
+def backups_of(ws: Workspace, name: str) -> list[Path]:
+    """The backups of exercises/NAME.py in .grader/backups/, newest first (by the time in their names)."""
+    pattern = re.compile(rf"{re.escape(name)}-(\d{{8}}-\d{{6}})(?:-(\d+))?\.py")
+    found = []
+    try:
+        for path in ws.backups.iterdir():
+            match = pattern.fullmatch(path.name)
+            if match and path.is_file():
+                found.append(((match.group(1), int(match.group(2) or 1)), path))
+    except OSError:
+        return []
+    return [path for _, path in sorted(found, reverse=True)]
+
+
+def backup_time(path: Path) -> str:
+    """"2024-05-01 10:00:07" from a backup's name."""
+    match = re.search(r"-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-\d+)?\.py$", path.name)
+    return "{}-{}-{} {}:{}:{}".format(*match.groups()) if match else "?"

@@ -93,7 +93,7 @@ def test_reset_without_any_stub_leaves_the_file_alone(outside, monkeypatch, caps
     os.chdir(outside / "w")
     mine = outside / "w" / "exercises" / "conv2d.py"
     mine.write_text("# precious\n")
-    monkeypatch.setattr(workspace, "packaged_stub", lambda name: None)
+    monkeypatch.setattr(workspace, "packaged_stub", lambda name, clones=(): None)
     assert cli.main(["reset", "conv2d"]) == 1
     assert mine.read_text() == "# precious\n"
     assert "not touched" in capsys.readouterr().out
@@ -170,3 +170,7 @@ def test_pip_install_non_editable_then_init_and_run(tmp_path):
     assert (practice / "exercises" / "conv2d.py").read_text() == STUB
     assert [b.read_text() for b in backups(practice)] == ["# mine\n"]
     assert "Traceback" not in stub_run.stderr + solution_run.stderr
+    # The interview questions ship as package data: the quiz works without the site's sources.
+    quiz = subprocess.run([str(grader), "quiz", "--count", "1"], input="\ny\n", capture_output=True, text=True,
+                          env=env, cwd=practice, timeout=120)
+    assert quiz.returncode == 0 and "1 known" in quiz.stdout, quiz.stdout + quiz.stderr

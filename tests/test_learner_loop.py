@@ -326,7 +326,8 @@ class WatchSession:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "grader", "watch", *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT, text=True, cwd=root,
-            env={**os.environ, "NO_COLOR": "1", "COLUMNS": "160", "GRADER_WORKSPACE": str(root), **(env or {})})
+            env={**os.environ, "NO_COLOR": "1", "COLUMNS": "160", "GRADER_WORKSPACE": str(root),
+                 "PYTHONPATH": str(ROOT), **(env or {})})  # this checkout's grader, whatever is installed
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:

@@ -289,3 +289,47 @@ def test_plots_are_valid_svg_and_reproducible():
         assert root.tag.endswith("svg") and int(root.get("width")) > 0 and int(root.get("height")) > 0, name
         assert svg == again[name], f"{name} changes from one build to the next: seed every random draw"
         assert not re.search(r"\b(nan|inf)\b", svg, re.I), f"{name}: NaN or infinite coordinates"
+
+
+def test_computed_facts_in_the_prose_hold():
+    """The numbers the pages state through <!-- fact: ... --> markers, recomputed independently."""
+    import math
+
+    import numpy as np
+    import torch.nn.functional as F
+
+    import facts
+
+    # batch_norm: E[x²] − E[x]² in float32 on values around 300 really loses digits, two-pass does not.
+    naive, true = facts.variance_by_cancellation(**facts.CANCELLATION_CASE)
+    assert abs(naive - true) / true > 1e-3
+    assert f"{naive:.4f}" in facts.bn_cancellation() and "5 of float32's 7" in facts.bn_cancellation()
+    # init: the relative standard error of a sample std, simulated.
+    rng = np.random.default_rng(0)
+    stds = rng.standard_normal((400, facts.INIT_DRAWS)).std(axis=1)
+    assert abs(stds.std() - 1 / math.sqrt(2 * facts.INIT_DRAWS)) < 0.1 / math.sqrt(2 * facts.INIT_DRAWS)
+    assert "0.55%" in facts.init_std_error()
+    # GoogLeNet 3a: multiply-adds counted by PyTorch's FLOP counter (two FLOPs per multiply-add).
+    from torch.utils.flop_counter import FlopCounterMode
+
+    def macs(c_in, c_out, k):
+        x, w = torch.zeros(1, c_in, 28, 28), torch.zeros(c_out, c_in, k, k)
+        with FlopCounterMode(display=False) as counter:
+            F.conv2d(x, w, padding=k // 2)
+        return counter.get_total_flops() / 2
+
+    direct, conv5, reduce = macs(192, 32, 5), macs(16, 32, 5), macs(192, 16, 1)
+    text = facts.inception_3a_saving()
+    assert f"{direct / conv5:.0f} times fewer" in text and f"{direct / (conv5 + reduce):.1f} times fewer" in text
+    # AlexNet: groups=2 in conv2, conv4, conv5 gives the paper's ~61 M parameters.
+    grouped = sum(p.numel() for p in torch_alexnet_grouped().parameters())
+    assert f"{grouped / 1e6:.2f} M in all" in facts.alexnet_groups()
+
+
+def torch_alexnet_grouped():
+    import torch.nn as nn
+
+    return nn.Sequential(
+        nn.Conv2d(3, 96, 11, 4), nn.MaxPool2d(3, 2), nn.Conv2d(96, 256, 5, 1, 2, groups=2), nn.MaxPool2d(3, 2),
+        nn.Conv2d(256, 384, 3, 1, 1), nn.Conv2d(384, 384, 3, 1, 1, groups=2), nn.Conv2d(384, 256, 3, 1, 1, groups=2),
+        nn.MaxPool2d(3, 2), nn.Flatten(), nn.Linear(9216, 4096), nn.Linear(4096, 4096), nn.Linear(4096, 1000))

@@ -16,15 +16,15 @@ from .compare import (DEFAULT_TOLERANCE, call_unchanged, call_without_warnings, 
 from .declare import Cases, Speed, numpy_speed
 from .failure import CheckFailure, note
 from .integers import FLOAT_RESULT, expect_int, expect_int_on_grid, is_integer
-from .mistakes import (BANNED, IN_PLACE, a_mistake_has_shape, matching_mistake, mistake_giving, mistakes,
+from .mistakes import (BANNED, BANNED_LIBRARY, IN_PLACE, a_mistake_has_shape, matching_mistake, mistake_giving, mistakes,
                        reproduced_mistake)
-from .rules import banned_calls, banned_names, expect_rules
+from .rules import Finding, expect_rules, rule_findings
 from .speed import SLOW, SpeedResult, expect_fast, measure
 
 __all__ = [
-    "BANNED", "Cases", "CheckFailure", "DEFAULT_TOLERANCE", "FLOAT_RESULT", "IN_PLACE", "LearnerCrash", "Mistake", "NO_CUDA", "SLOW",
-    "Speed", "SpeedResult", "a_mistake_has_shape", "banned_calls", "banned_names", "call", "call_unchanged",
+    "BANNED", "BANNED_LIBRARY", "Cases", "CheckFailure", "DEFAULT_TOLERANCE", "FLOAT_RESULT", "IN_PLACE", "LearnerCrash", "Mistake", "NO_CUDA", "SLOW",
+    "Speed", "SpeedResult", "Finding", "a_mistake_has_shape", "call", "call_unchanged",
     "call_without_warnings", "describe", "expect_close", "expect_fast", "expect_int", "expect_int_on_grid",
     "expect_on_device", "expect_rules", "expect_unchanged", "is_integer", "matching_mistake", "measure",
-    "mistake_giving", "mistakes", "note", "numpy_speed", "pair", "reproduced_mistake", "skip_without_cuda", "snapshot", "tolerance",
+    "mistake_giving", "mistakes", "note", "numpy_speed", "pair", "reproduced_mistake", "rule_findings", "skip_without_cuda", "snapshot", "tolerance",
 ]

@@ -16,6 +16,8 @@ from ..catalog import Mistake
 IN_PLACE = Mistake("input modified in place", "the function changed an array it was given; the caller's "
                    "data must stay as it was", "classic-mistakes")
 BANNED = Mistake("calls the function it re-implements", "the point is to write it from scratch", "rules")
+BANNED_LIBRARY = Mistake("uses a library the exercise rules out", "the exercise is written without it (NumPy only, "
+                         "or plain Python): the library would do the work, or check it, for you", "rules")
 
 
 def mistakes(exercise: str) -> SimpleNamespace:

@@ -38,6 +38,26 @@ def exercise(name: str) -> Exercise:
     return found
 
 
+def exercise_or_current(name: str | None, state, verb: str) -> Exercise:
+    """The exercise named, else the current one: the mock interview's, else the one run last, else
+    the first not passed yet (Progress.next_to_do). Says which when it was not named."""
+    if name:
+        return exercise(name)
+    catalog = catalog_module.load()
+    session = state.interview
+    ran = [(e.last_run_at or 0, e.last_run or "", n) for n, e in state.exercises.items()
+           if catalog.get(n) and (e.last_run_at or e.last_run)]
+    if session is not None and catalog.get(session.exercise):
+        found, why = catalog.get(session.exercise), "your mock interview's exercise"
+    elif ran:
+        found, why = catalog.get(max(ran)[2]), "the exercise you ran last"
+    else:
+        found, why = state.next_to_do(catalog) or catalog.exercises[0], "the first you have not passed"
+    # On stderr: `grader solution --plain > mine.py` stays the file alone.
+    Console(stderr=True, highlight=False).print(f"[dim]{found.name}: {why} (another one: grader {verb} NAME)[/]")
+    return found
+
+
 def find_workspace(*, required: bool = True) -> workspace.Workspace:
     ws = workspace.find()
     if required and not ws.exists:
@@ -71,6 +91,19 @@ def backup(ws: workspace.Workspace, path: Path) -> Path:
         return workspace.backup(ws, path)
     except OSError as error:
         raise Refused(f"could not back up {display_path(path)} ({error}); your file was not touched.") from None
+
+
+def replace_file(ws: workspace.Workspace, path: Path, text: str, console: Console, *, already: str) -> bool:
+    """Write `text` over the learner's `path` after a backup of what is there, saying where that went.
+    False, nothing touched (and `already` said), when the file holds `text` already."""
+    if path.exists():
+        if path.read_text(encoding="utf-8", errors="replace") == text:
+            console.print(already)
+            return False
+        saved = backup(ws, path)
+        console.print(f"Your current file was saved to [bold]{display_path(saved)}[/].")
+    workspace.write_atomically(path, text)
+    return True
 
 
 # ---------------------------------------------------------------- parsers

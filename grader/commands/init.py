@@ -39,8 +39,9 @@ def main(args) -> int:
                       "after a backup).")
     if report["unchanged"] and not report["created"]:
         console.print(f"{label} is already a workspace with every stub.")
+    for name in report["missing"]:
+        console.print(f"[red]No pristine stub of {name}[/]: {workspace.stub_problem(name)}.")
     if report["missing"]:
-        console.print(f"[red]No stub found for {', '.join(report['missing'])}[/] (is the package complete?)")
         return common.FAILED
     console.print(f"Next: [bold]cd {label} && grader run {catalog.exercises[0].name}[/] (or grader watch)")
     return common.OK

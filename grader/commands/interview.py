@@ -76,6 +76,9 @@ def _status_or_stop(args, ws: workspace.Workspace, state: Progress, console: Con
             print(json.dumps(entry.to_json()))
         else:
             console.print("Interview stopped: " + interview.summary_line(entry))
+            went = interview.where_it_went(ws, entry)
+            if went:
+                console.print(went)
         return common.OK
     return _status(console, session, as_json=args.json)
 
@@ -119,7 +122,7 @@ def _start(args, ws: workspace.Workspace, state: Progress, console: Console) -> 
                                     ("You have ", ""), (interview.clock(session.limit_s), "bold"), "."))
         if saved:
             console.print(f"Your previous {exercise.filename} is saved in {display_path(saved)}; "
-                          "you start from the stub.")
+                          f"you start from the stub (`grader restore {exercise.name}` brings yours back).")
         console.print(f"Open [bold]{display_path(path)}[/] — its docstring is the question. Check your answer with "
                       f"[bold]grader run {exercise.name}[/] or [bold]grader watch[/]; the first full pass stops "
                       "the clock.")
@@ -160,7 +163,9 @@ def _history(console: Console, state: Progress, *, as_json: bool) -> int:
     for column in ("when", "exercise", "level", "result", "time", "limit", "hints", "solution"):
         table.add_column(column, no_wrap=column in ("result", "time", "limit"))
     for h in history:
-        result = Text(h.result, style="green" if h.result == "passed" else "red")
+        over = h.result == "passed" and h.over_time
+        result = Text(h.result + (" over time" if over else ""),
+                      style="yellow" if over else "green" if h.result == "passed" else "red")
         time_text = Text(interview.clock(h.seconds), style="red" if h.over_time else "")
         hints = "shown" if h.hints_visible else str(h.hints)
         table.add_row(h.started, h.exercise, h.difficulty, result, time_text, interview.clock(h.limit_s), hints,

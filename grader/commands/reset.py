@@ -24,12 +24,8 @@ def main(args) -> int:
         console.print(f"[red]Could not find the original stub of {exercise.name}[/] (it comes from git or the "
                       "installed package). Your file was not touched.")
         return common.FAILED
-    if path.exists():
-        if path.read_text(encoding="utf-8", errors="replace") == stub:
-            console.print(f"{display_path(path)} is already the original stub; nothing to do.")
-            return common.OK
-        saved = common.backup(ws, path)
-        console.print(f"Your version was saved to [bold]{display_path(saved)}[/].")
-    workspace.write_atomically(path, stub)
-    console.print(f"Restored the stub in [bold]{display_path(path)}[/].")
+    if common.replace_file(ws, path, stub, console,
+                           already=f"{display_path(path)} is already the original stub; nothing to do."):
+        console.print(f"Restored the stub in [bold]{display_path(path)}[/] "
+                      f"(`grader restore {exercise.name}` brings yours back).")
     return common.OK

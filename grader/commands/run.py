@@ -87,9 +87,12 @@ def main(args) -> int:
     console = common.console()
     state = progress.load(ws)
     session = interview.active_on(state, exercise.name) if own_file else None
+    following = state.next_to_do(catalog, after=exercise.name)
     render(console, exercise, result, target_label=display_path(target),
-           hints_seen=state.exercise(exercise.name).hints_seen,
-           next_exercise=catalog.next_after(exercise.name), interview=session)
+           hints_seen=interview.hints_seen(state, exercise.name),
+           next_exercise=following, all_done=following is None, interview=session)
+    if own_file and result.passed:
+        console.print(Text(progress.status_line(state.exercise(exercise.name)), style="dim"))
     if repro:
         console.print(Text("Reproduce it in Python (paste it into python, or into a debugger):", style="bold"))
         console.print(Text(repro), soft_wrap=True)
@@ -98,7 +101,7 @@ def main(args) -> int:
 
         console.print(Text(f"Debug this case in Python: {command(exercise.name, result.first_problem.name)}",
                            style="dim"), soft_wrap=True)
-    _interview_news(console, finished, session, result)
+    _interview_news(console, ws, finished, session, result)
     return common.OK if result.passed else common.FAILED
 
 
@@ -133,12 +136,15 @@ def _target(args, exercise: Exercise, ws: workspace.Workspace) -> Path:
     return ws.exercises / exercise.filename
 
 
-def _interview_news(console: Console, finished, session, result) -> None:
+def _interview_news(console: Console, ws: workspace.Workspace, finished, session, result) -> None:
     if session and not finished and result.passed and not result.full_pass:
         console.print("The interview ends on a pass with the speed checks on: run it without --no-speed.")
     if finished:
         console.print(Text("Mock interview done: " + interview.summary_line(finished), style="bold green"))
         console.print("Your attempts: grader interview --history")
+        went = interview.where_it_went(ws, finished)
+        if went:
+            console.print(went)
     elif session and interview.over_time(session):
         console.print(Text(f"Time is up ({interview.clock(session.limit_s)}); keep going to finish, "
                            "or `grader interview --stop`.", style="bold red"))

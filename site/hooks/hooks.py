@@ -8,8 +8,12 @@ Listed under `hooks:` in mkdocs.yml. Nothing here lists exercises by hand: the c
   named that exist in the catalog, and nothing for those that do not (yet);
 - on every exercise page, links back to the theory pages that practise it;
 - plots (assets/plots/*.svg), computed by plots.py (drawn with svgplot.py);
+- interactive figures on the exercise pages they belong to (FIGURES, drawn by javascripts/figures.js);
+- on every exercise page, "See it fail": each classic mistake's wrong output beside the right one,
+  computed by running its mutant through the checks (seeitfail.py);
 - shape tables of classic CNNs: <!-- arch: resnet18 --> and <!-- arch-summary -->, computed by
-  architectures.py; tables of facts (<!-- float-formats -->, ...) from facts.py.
+  architectures.py; tables of facts (<!-- float-formats -->, ...) from facts.py, and on the topics
+  added later (generative models, LLMs, ...) from topicfacts.py.
 
 This folder (site/hooks/) is site tooling, not part of the grader package: mkdocs.yml keeps it
 out of the published site (exclude_docs) and pyproject.toml out of the wheel. mkdocs loads this
@@ -30,7 +34,10 @@ ROOT = HERE.parent.parent               # the repository: the grader package
 sys.path.insert(0, str(ROOT))           # this repository's grader, not another installed copy
 
 import architectures  # noqa: E402
+import cheatsheets  # noqa: E402
 import facts  # noqa: E402
+import figures  # noqa: E402
+import topicfacts  # noqa: E402
 from grader import catalog as catalog_module  # noqa: E402
 
 # The plots use one BLAS thread: their matrices are small, so one thread is fastest (a pool on a
@@ -69,6 +76,7 @@ def on_config(config, **kwargs):
     section = {"Exercises": [{topic: pages} for topic, pages in by_topic.items()]}
     nav = list(config["nav"] or [])
     nav.insert(1 if nav else 0, section)
+    nav.append({"Cheat sheets": [{s.title: f"cheatsheets/{stem}.md"} for stem, s in cheatsheets.SHEETS.items()]})
     config["nav"] = nav
     return config
 
@@ -83,8 +91,12 @@ def _plots() -> dict[str, str]:
 def on_files(files, config, **kwargs):
     from mkdocs.structure.files import File
 
-    for name, svg in _plots().items():
+    import seeitfail  # the mutants run through the checks: imported after on_startup, like plots
+
+    for name, svg in {**_plots(), **seeitfail.svgs()}.items():
         files.append(File.generated(config, f"assets/plots/{name}", content=svg))
+    for stem in cheatsheets.SHEETS:
+        files.append(File.generated(config, f"cheatsheets/{stem}.md", content=cheatsheets.page(stem)))
     _theory_for.clear()
     order = _nav_order(config["nav"])
     topic_files = sorted(files, key=lambda f: order.get(f.src_uri, len(order)))
@@ -171,7 +183,11 @@ def theory_box(exercise, page) -> str:
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    for marker, make in {**facts.MARKERS, "<!-- arch-summary -->": architectures.summary_table}.items():
+    markdown = figures.stash(markdown, page.file.src_uri)  # inline SVG never goes through Markdown
+    stem = page.file.src_uri.removeprefix(TOPIC_PAGES).removesuffix(".md")
+    if page.file.src_uri.startswith(TOPIC_PAGES) and stem in cheatsheets.SHEETS:
+        markdown = re.sub(r"^(# .+)$", lambda m: m.group(1) + "\n" + cheatsheets.link(stem), markdown, count=1, flags=re.M)
+    for marker, make in {**facts.MARKERS, **topicfacts.MARKERS, "<!-- arch-summary -->": architectures.summary_table}.items():
         if marker in markdown:
             markdown = markdown.replace(marker, make())
     if MAP_MARKER in markdown:
@@ -180,5 +196,62 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     markdown = ARCH.sub(lambda m: architectures.NETS[m.group(1)]().markdown(), markdown)
     for exercise in catalog_module.load().exercises:
         if exercise.page == page.file.src_uri:
+            markdown = insert_before_questions(markdown, try_it_section(exercise) + see_it_fail_section(exercise, page))
             markdown += theory_box(exercise, page)
     return markdown
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    return figures.restore(html, page.file.src_uri)
+
+
+def on_post_build(config, **kwargs):
+    figures.clean_search_index(config["site_dir"])  # runs after the search plugin has written it
+
+
+QUESTIONS = re.compile(r"^## (Interview questions|The stub)\b", re.M)
+
+
+def insert_before_questions(markdown: str, section: str) -> str:
+    """`section` just before the page's interview questions (or its stub, or at the end)."""
+    if not section:
+        return markdown
+    match = QUESTIONS.search(markdown)
+    at = match.start() if match else len(markdown)
+    return markdown[:at] + section + "\n" + markdown[at:]
+
+
+# The interactive figures (javascripts/figures.js) on the exercise pages they belong to: the
+# figure's name and its data- attributes. The receptive-field figure draws the layers of the
+# calculator above it and follows its edits.
+FIGURES = {
+    "conv2d": [("conv-window", {})],
+    "nms": [("nms-steps", {})],
+    "scaled_dot_product_attention": [("attention", {})],
+    "causal_mask": [("attention", {"causal": "1"})],
+    "receptive_field": [("receptive-field", {})],
+    "conv_transpose2d": [("transpose-scatter", {})],
+    "batch_norm": [("norm-axes", {"kind": "batch"})],
+    "layer_norm": [("norm-axes", {"kind": "layer"})],
+}
+CALCULATORS = {"receptive_field": "receptive-field"}
+
+
+def try_it_section(exercise) -> str:
+    shown = FIGURES.get(exercise.name)
+    if not shown:
+        return ""
+    out = ["## Try it {#try-it}", "", "Move the controls: the figure computes what PyTorch computes "
+           "(the kit's tests compare it with torch on a grid of cases).", ""]
+    if exercise.name in CALCULATORS:
+        out += [f'<div class="calculator" data-calculator="{CALCULATORS[exercise.name]}"></div>', ""]
+    for name, data in shown:
+        attributes = "".join(f' data-{k}="{v}"' for k, v in data.items())
+        out += [f'<div class="dl-figure" data-figure="{name}"{attributes}></div>', ""]
+    return "\n".join(out) + "\n"
+
+
+def see_it_fail_section(exercise, page) -> str:
+    import seeitfail
+
+    return seeitfail.section(exercise.name, _link(page, "assets/plots") + "/")

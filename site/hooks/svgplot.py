@@ -10,6 +10,7 @@ ax.line(x, y, label="ReLU"); ax.legend(); svg = fig.render().
 from __future__ import annotations
 
 import math
+import re
 from html import escape
 
 import numpy as np
@@ -20,6 +21,16 @@ INK = "#222"
 MUTED = "#666"
 GRID = "#e6e6e6"
 FONT = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+
+
+_SUBSCRIPT = re.compile(r"_\(([^()]*)\)|_([^\W_])(?!\w)")
+
+
+def _rich(text: str) -> str:
+    """Escaped SVG text with x_B and h_(T−k) drawn as subscripts (not literal underscores);
+    identifiers such as ceil_mode stay as they are."""
+    return _SUBSCRIPT.sub(lambda m: f'<tspan baseline-shift="sub" font-size="75%">{m.group(1) or m.group(2)}</tspan>',
+                          escape(text))
 
 
 def _n(v: float) -> str:
@@ -166,7 +177,7 @@ class Axes:
     def text(self, x, y, s, *, anchor="start", color=INK, size=12, weight="normal", data=True):
         px, py = (float(self.X(x)), float(self.Y(y))) if data else (x, y)
         self.items.append(f'<text x="{_n(px)}" y="{_n(py)}" text-anchor="{anchor}" fill="{color}" '
-                          f'font-size="{size}" font-weight="{weight}">{escape(s)}</text>')
+                          f'font-size="{size}" font-weight="{weight}">{_rich(s)}</text>')
 
     def ellipse(self, cx, cy, rx, ry, *, color=GRID, width=1.0):
         sx = self.w / (self.xlim[1] - self.xlim[0])
@@ -193,7 +204,7 @@ class Axes:
                 if annotate and not is_masked:
                     ink = "#fff" if luminance(colour) < 0.5 else INK
                     self.items.append(f'<text x="{_n(x + cw / 2)}" y="{_n(y + ch / 2 + 3.5)}" text-anchor="middle" '
-                                      f'font-size="{min(10, ch * 0.45):.0f}" fill="{ink}">{escape(annotate(m[i, j]))}</text>')
+                                      f'font-size="{min(10, ch * 0.45):.0f}" fill="{ink}">{_rich(annotate(m[i, j]))}</text>')
         self.grid = False
 
     def legend(self, where="upper right", *, columns=1, width=None):
@@ -223,7 +234,7 @@ class Axes:
                 out.append(f'<circle cx="{_n(cx + 10)}" cy="{_n(cy)}" r="3" fill="{colour}"/>')
             else:
                 out.append(f'<rect x="{_n(cx)}" y="{_n(cy - 5)}" width="20" height="10" fill="{colour}" opacity="0.35"/>')
-            out.append(f'<text x="{_n(cx + 26)}" y="{_n(cy + 4)}" font-size="12" fill="{INK}">{escape(label)}</text>')
+            out.append(f'<text x="{_n(cx + 26)}" y="{_n(cy + 4)}" font-size="12" fill="{INK}">{_rich(label)}</text>')
         self.items.extend(out)
 
     # -- rendering
@@ -253,26 +264,26 @@ class Axes:
                 if self.grid:
                     out.append(f'<line x1="{_n(x0)}" y1="{_n(py)}" x2="{_n(x0 + w)}" y2="{_n(py)}" stroke="{GRID}"/>')
                 out.append(f'<text x="{_n(x0 - 6)}" y="{_n(py + 4)}" text-anchor="end" font-size="11" fill="{MUTED}">'
-                           f'{escape(label)}</text>')
+                           f'{_rich(label)}</text>')
             for value, label in self._x_ticks():
                 px = float(self.X(value))
                 if self.grid:
                     out.append(f'<line x1="{_n(px)}" y1="{_n(y0)}" x2="{_n(px)}" y2="{_n(y0 + h)}" stroke="{GRID}"/>')
                 out.append(f'<text x="{_n(px)}" y="{_n(y0 + h + 15)}" text-anchor="middle" font-size="11" '
-                           f'fill="{MUTED}">{escape(label)}</text>')
+                           f'fill="{MUTED}">{_rich(label)}</text>')
             if self.grid:
                 out.append(f'<rect x="{_n(x0)}" y="{_n(y0)}" width="{_n(w)}" height="{_n(h)}" fill="none" stroke="#bbb"/>')
         out.extend(self.items)
         if self.title:
             out.append(f'<text x="{_n(x0 + w / 2)}" y="{_n(y0 - 10)}" text-anchor="middle" font-size="13.5" '
-                       f'font-weight="600" fill="{INK}">{escape(self.title)}</text>')
+                       f'font-weight="600" fill="{INK}">{_rich(self.title)}</text>')
         if self.xlabel:
             out.append(f'<text x="{_n(x0 + w / 2)}" y="{_n(y0 + h + 34)}" text-anchor="middle" font-size="12" '
-                       f'fill="{INK}">{escape(self.xlabel)}</text>')
+                       f'fill="{INK}">{_rich(self.xlabel)}</text>')
         if self.ylabel:
             cx, cy = x0 - 44, y0 + h / 2
             out.append(f'<text x="{_n(cx)}" y="{_n(cy)}" text-anchor="middle" font-size="12" fill="{INK}" '
-                       f'transform="rotate(-90 {_n(cx)} {_n(cy)})">{escape(self.ylabel)}</text>')
+                       f'transform="rotate(-90 {_n(cx)} {_n(cy)})">{_rich(self.ylabel)}</text>')
         return "\n".join(out)
 
 
@@ -289,7 +300,7 @@ class Figure:
 
     def text(self, x, y, s, *, anchor="start", size=12, color=INK, weight="normal"):
         self.extra.append(f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" font-size="{size}" fill="{color}" '
-                          f'font-weight="{weight}">{escape(s)}</text>')
+                          f'font-weight="{weight}">{_rich(s)}</text>')
 
     def colorbar(self, box, cmap, vmin, vmax, *, label="", ticks=None):
         x, y, w, h = box
@@ -305,7 +316,7 @@ class Figure:
                               f'{escape(f"{value:g}".replace("-", "−"))}</text>')
         if label:
             self.extra.append(f'<text x="{_n(x + w / 2)}" y="{_n(y - 8)}" text-anchor="middle" font-size="11" '
-                              f'fill="{INK}">{escape(label)}</text>')
+                              f'fill="{INK}">{_rich(label)}</text>')
 
     def render(self) -> str:
         body = "\n".join([*(ax.render() for ax in self.axes_list), *self.extra])

@@ -28,9 +28,12 @@
 
   // ------------------------------------------------------------ output size
   // PyTorch's formulas:
-  //   conv / pool: floor((n + 2p - d(k-1) - 1) / s) + 1            (ceil instead of floor with ceil_mode)
-  //   ceil_mode also drops a last window that would start in the right padding.
+  //   conv / pool: floor((n + 2p - d(k-1) - 1) / s) + 1
+  //   pool with ceil_mode: ceil instead of floor (the last window may run past the padded input), and a
+  //   last window that would start in the right padding is dropped.
   //   transposed conv: (n - 1) s - 2p + d(k-1) + output_padding + 1
+  function plural(count, word) { return count + " " + word + (count === 1 ? "" : "s"); }
+
   function outputSize(mode, n, k, s, p, d, ceil, op) {
     if ([n, k, s, p, d, op].some(isNaN)) return { error: "Enter whole numbers." };
     if (n < 1 || k < 1 || s < 1 || d < 1) return { error: "Size, kernel, stride and dilation must be at least 1." };
@@ -42,21 +45,28 @@
       if (out < 1) return { error: "The output would be empty (" + out + ")." };
       return { value: out, formula: "(" + n + " − 1)·" + s + " − 2·" + p + " + " + d + "·(" + k + " − 1) + " + op + " + 1 = " + out };
     }
-    if (mode === "pool" && 2 * p > k) return { error: "PyTorch requires padding ≤ kernel / 2 for pooling." };
+    var pool = mode === "pool", rounded = pool && ceil;
+    if (pool && 2 * p > k) return { error: "PyTorch requires padding ≤ kernel / 2 for pooling." };
     var span = n + 2 * p - eff;
-    if (span < 0) return { error: "The kernel (span " + eff + ") is larger than the padded input (" + (n + 2 * p) + ")." };
-    var steps = (mode === "pool" && ceil) ? Math.ceil(span / s) : Math.floor(span / s);
+    // A convolution (or a floor-mode pool) needs the whole kernel inside the padded input; ceil_mode
+    // lets a window run past it, as long as it starts inside the input or the left padding.
+    if (span < 0 && !rounded) return { error: "The kernel (span " + eff + ") is larger than the padded input (" + (n + 2 * p) + ")." };
+    var steps = rounded ? Math.ceil(span / s) : Math.floor(span / s);
     var value = steps + 1;
     var note = "";
-    if (mode === "pool" && ceil && (value - 1) * s >= n + p) {
+    if (rounded && (value - 1) * s >= n + p) {
       value -= 1;
       note = " (the last window would start in the padding: dropped)";
     }
-    var round = (mode === "pool" && ceil) ? "⌈" : "⌊";
-    var close = (mode === "pool" && ceil) ? "⌉" : "⌋";
+    if (value < 1) return { error: "The output would be empty (" + value + ")." };
+    var round = rounded ? "⌈" : "⌊";
+    var close = rounded ? "⌉" : "⌋";
     var formula = round + "(" + n + " + 2·" + p + " − " + (d > 1 ? d + "·(" + k + " − 1) − 1" : "(" + k + " − 1) − 1") +
       ") / " + s + close + " + 1 = " + round + span + " / " + s + close + " + 1 = " + value + note;
-    return { value: value, formula: formula, unused: span % s };
+    // The last window ends at (value - 1) s + eff in the padded input: what lies after it is never read.
+    var covered = (value - 1) * s + eff;
+    return { value: value, formula: formula, uncovered: Math.max(0, n + 2 * p - covered),
+             uncoveredInput: Math.max(0, n + p - covered) };
   }
 
   function buildOutputSize(root) {
@@ -92,15 +102,21 @@
       if (r.error) {
         result.textContent = "—";
         result.dataset.value = "";
+        result.dataset.uncoveredInput = "";
         formula.textContent = r.error;
         formula.classList.add("calc-error");
         return;
       }
       result.textContent = String(r.value);
       result.dataset.value = String(r.value);
+      result.dataset.uncoveredInput = String(r.uncoveredInput || 0);
       formula.classList.remove("calc-error");
-      formula.textContent = r.formula + (r.unused ? " · (" + r.unused + " trailing row" + (r.unused > 1 ? "s" : "") +
-        " of the padded input never covered by a window)" : "");
+      var unused = "";
+      if (r.uncoveredInput) unused = " · (" + plural(r.uncoveredInput, "trailing input row") + " never covered by a window" +
+        (r.uncovered > r.uncoveredInput ? ", nor the right padding" : "") + ")";
+      else if (r.uncovered) unused = " · (no window reaches the last " + (r.uncovered === 1 ? "row" : r.uncovered + " rows") +
+        " of the right padding)";
+      formula.textContent = r.formula + unused;
     }
     root.addEventListener("input", update);
     root.addEventListener("change", update);
@@ -116,7 +132,7 @@
     "VGG-16 (to pool5)": "conv 3 1\nconv 3 1\npool 2 2\nconv 3 1\nconv 3 1\npool 2 2\nconv 3 1\nconv 3 1\nconv 3 1\npool 2 2\n" +
       "conv 3 1\nconv 3 1\nconv 3 1\npool 2 2\nconv 3 1\nconv 3 1\nconv 3 1\npool 2 2",
     "AlexNet (to pool5)": "conv 11 4\npool 3 2\nconv 5 1\npool 3 2\nconv 3 1\nconv 3 1\nconv 3 1\npool 3 2",
-    "WaveNet-style dilations": "conv 2 1 1\nconv 2 1 2\nconv 2 1 4\nconv 2 1 8\nconv 2 1 16\nconv 2 1 32",
+    "WaveNet-style dilations (1-D)": "conv 2 1 1\nconv 2 1 2\nconv 2 1 4\nconv 2 1 8\nconv 2 1 16\nconv 2 1 32",
   };
 
   function parseLayers(text) {
@@ -150,10 +166,18 @@
   function buildReceptiveField(root) {
     var area = el("textarea", { id: "rf-layers", rows: "7", spellcheck: "false" });
     area.value = PRESETS["ResNet stem + conv2_x"];
+    var dims = el("select", { id: "rf-dims" }, [
+      el("option", { value: "2", text: "an image (2-D, pixels)" }),
+      el("option", { value: "1", text: "a sequence (1-D, samples)" }),
+    ]);
     var presets = el("div", { class: "calc-presets" }, [el("span", { text: "presets: " })]);
     Object.keys(PRESETS).forEach(function (name) {
       var b = el("button", { type: "button", class: "md-button calc-preset", text: name });
-      b.addEventListener("click", function () { area.value = PRESETS[name]; update(); });
+      b.addEventListener("click", function () {
+        area.value = PRESETS[name];
+        dims.value = /\(1-D\)/.test(name) ? "1" : "2";
+        update();
+      });
       presets.appendChild(b);
     });
     var result = el("output", { id: "rf-result", "aria-live": "polite" });
@@ -161,6 +185,7 @@
     root.appendChild(el("div", { class: "calc-title", text: "Receptive field calculator" }));
     root.appendChild(el("p", { class: "calc-help", text: "One layer per line: [name] kernel stride [dilation]. Everything after # is a comment." }));
     root.appendChild(presets);
+    root.appendChild(el("div", { class: "calc-fields" }, [el("label", { for: "rf-dims" }, [el("span", { text: "input" }), dims])]));
     root.appendChild(area);
     root.appendChild(el("div", { class: "calc-result" }, [result]));
     root.appendChild(table);
@@ -179,8 +204,10 @@
       result.className = "";
       result.dataset.rf = String(out.rf);
       result.dataset.jump = String(out.jump);
-      result.textContent = "receptive field " + out.rf + " × " + out.rf + " pixels; neighbouring outputs are " +
-        out.jump + " pixels apart (jump)";
+      var unit = dims.value === "1" ? "sample" : "pixel";
+      var size = dims.value === "1" ? plural(out.rf, unit) : out.rf + " × " + out.rf + " " + unit + "s";
+      result.textContent = "receptive field " + size + "; neighbouring outputs are " + plural(out.jump, unit) +
+        " apart (jump)";
       var head = el("tr", {}, ["#", "layer", "k", "s", "d", "jump j", "RF r"].map(function (h) { return el("th", { text: h }); }));
       var body = out.rows.map(function (row) {
         return el("tr", {}, [row.i, row.name, row.k, row.s, row.d, row.j, row.r].map(function (v) { return el("td", { text: String(v) }); }));
@@ -188,6 +215,7 @@
       table.appendChild(el("table", { class: "calc-table" }, [el("thead", {}, [head]), el("tbody", {}, body)]));
     }
     area.addEventListener("input", update);
+    dims.addEventListener("change", update);
     update();
   }
 
@@ -205,7 +233,7 @@
   }
 
   // Exposed for tests and for the curious: the same functions the forms use.
-  window.dlkitCalculators = { outputSize: outputSize, receptiveField: receptiveField, parseLayers: parseLayers };
+  window.dlkitCalculators = { outputSize: outputSize, receptiveField: receptiveField, parseLayers: parseLayers, el: el };
 
   if (typeof document$ !== "undefined") document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

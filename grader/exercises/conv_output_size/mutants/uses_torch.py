@@ -1,7 +1,7 @@
 """Right answer, but computed by running torch: the rules check rejects it."""
 import torch
 
-EXPECTED_MISTAKE = "calls the function it re-implements"
+EXPECTED_MISTAKE = "uses a library the exercise rules out"
 
 
 def conv_output_size(size, kernel_size, stride=1, padding=0, dilation=1):

@@ -2,7 +2,7 @@
 import torch
 import torch.nn.functional as F
 
-EXPECTED_MISTAKE = "calls the function it re-implements"
+EXPECTED_MISTAKE = "uses a library the exercise rules out"
 
 
 def depthwise_separable_conv2d(x, depthwise_weight, pointwise_weight, stride=1, padding=0):

@@ -2,7 +2,7 @@
 import numpy as np
 import torch
 
-EXPECTED_MISTAKE = "calls the function it re-implements"
+EXPECTED_MISTAKE = "uses a library the exercise rules out"
 
 
 def two_layer_mlp(x, y, W1, b1, W2, b2):
