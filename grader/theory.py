@@ -87,6 +87,8 @@ def source_tree(folder: Path) -> Path:
     shutil.copytree(PACKAGED_THEORY / "site", folder / "site")
     for source, name in ((PACKAGED_STUBS, "exercises"), (PACKAGED_SOLUTIONS, "solutions")):
         shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns("__pycache__", "__init__.py"))
+    # The hooks read the exercises' folders (exercise.toml, checks) beside the site, as in a clone.
+    (folder / "grader").symlink_to(PACKAGE_DIR, target_is_directory=True)
     return folder
 
 

@@ -80,6 +80,7 @@ def test_sigterm_to_grader_ends_mkdocs_serve_too():
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # a wheel, a venv, and the site built once: minutes on a loaded machine
 def test_installed_wheel_serves_the_whole_site_offline_and_reports_link_to_it(tmp_path):
     # The wheel, built from this checkout's files (as pip would from a release).
     source = tmp_path / "src"
