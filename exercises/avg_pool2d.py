@@ -39,7 +39,7 @@ def avg_pool2d(
         - Inputs and kernels may be non-square; the kernel may be as large as the padded input
           (then H_out = W_out = 1); the stride may be larger than the kernel.
         - The speed check times a float32 input of shape (1, 1, 512, 512), kernel 3, stride 2,
-          padding 1, against torch on one thread (limit 40x): a Python loop over the
+          padding 1, against torch on one thread (limit 60x): a Python loop over the
           256 x 256 output pixels is far too slow;
           a loop over the kH*kW kernel taps (a sum of strided slices) or
           np.lib.stride_tricks.sliding_window_view is fast enough.

@@ -52,7 +52,7 @@ def batch_norm(
           batch-norm functions (torch.native_batch_norm…): write it yourself.
         - Work on x's device: create any new tensor with device=x.device (or torch.*_like).
         - The speed check times a training step on float32 x of shape (16, 1024, 4, 4) against
-          F.batch_norm on one CPU thread (limit 30x), and (64, 256, 28, 28) on CUDA (limit 20x):
+          F.batch_norm on one CPU thread (limit 25x), and (64, 256, 28, 28) on CUDA (limit 20x):
           vectorise over channels, no Python loop over C.
     """
     # TODO: pick the reduction axes, compute the statistics, update the running ones, normalise.

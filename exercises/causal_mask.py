@@ -36,7 +36,7 @@ def causal_mask(L: int, S: int | None = None, device: torch.device | str | None 
 
     Rules:
         - The speed check times L=8192, S=64 against torch.ones(L, S, dtype=torch.bool).tril()
-          on one CPU thread (limit 5x; on CUDA, where a GPU is present, L=S=16384, limit 10x):
+          on one CPU thread (limit 6x; on CUDA, where a GPU is present, L=S=16384, limit 10x):
           torch.tril/triu or comparing two aranges are fast; a Python loop over rows is not.
     """
     # TODO: True where the key position j is <= the query position i; shape (L, S), bool, on device.

@@ -43,7 +43,7 @@ def conv2d(
         - Kernels may be non-square, inputs non-square, the stride larger than the kernel,
           and the kernel as large as the padded input (then H_out = W_out = 1).
         - The speed check times float32 inputs of shape (8, 16, 32, 32) with 32 kernels of
-          3×3 against torch on one thread (limit 25x): loops over output pixels are too slow;
+          3×3 against torch on one thread (limit 80x): loops over output pixels are too slow;
           a loop over the kH*kW kernel taps, im2col or sliding_window_view + tensordot are
           fast enough.
     """

@@ -40,7 +40,7 @@ def conv_transpose2d(
     Rules:
         - Do not modify the inputs. NumPy only: do not import torch or scipy.
         - The speed check times a float32 input (1, 4, 128, 128) and weight (4, 4, 4, 4), stride 2,
-          padding 1 (128 -> 256, DCGAN's doubling layer) against torch on one thread (limit 30x):
+          padding 1 (128 -> 256, DCGAN's doubling layer) against torch on one thread (limit 50x):
           a Python loop over input or output pixels is far too slow (~60-170x); a loop
           over the kH*kW kernel taps, each updating a strided slice of the output for the whole
           batch, is about as fast as torch (~1.5-2x); a convolution of the zero-dilated input

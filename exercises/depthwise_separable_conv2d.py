@@ -45,7 +45,7 @@ def depthwise_separable_conv2d(
     Rules:
         - Do not modify the inputs. NumPy only: do not import torch or scipy.
         - The speed check times a float32 input of shape (1, 4, 128, 128) with 3x3 depthwise
-          kernels, padding 1 and 8 output channels, against torch on one thread (limit 50x): a
+          kernels, padding 1 and 8 output channels, against torch on one thread (limit 15x): a
           loop over output pixels is far too slow (~250x); a loop over the kH*kW kernel taps
           (~2x), or sliding_window_view with einsum (~10x), is fast enough.
     """

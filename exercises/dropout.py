@@ -40,7 +40,7 @@ def dropout(x: torch.Tensor, p: float = 0.5, training: bool = True) -> torch.Ten
         - The checks are statistical (fraction dropped ~ p for several p, mean preserved, masks
           independent between calls and between rows) with bounds of 6 standard deviations.
         - The speed check times float32 x of shape (8192, 32), p = 0.3, against F.dropout on
-          one CPU thread (limit 8x) and (8192, 4096) on CUDA (limit 10x): no Python loops.
+          one CPU thread (limit 6x) and (8192, 4096) on CUDA (limit 10x): no Python loops.
     """
     # TODO: handle eval, p = 0 and p = 1; draw one Bernoulli(1 - p) per element; scale the survivors.
     raise NotImplementedError("dropout: implement it in exercises/dropout.py")

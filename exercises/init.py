@@ -34,7 +34,7 @@ Rules for every function:
       within its bound and come close to it; a normal sample's standard deviation must be
       within a few percent of the target, and its tails must look normal.
     - The speed check calls each function for a (128, 64, 3, 3) weight against torch.nn.init
-      on one thread (limit 15x): draw the whole array at once, not one number at a time.
+      on one thread (limit 8x): draw the whole array at once, not one number at a time.
 """
 from __future__ import annotations
 

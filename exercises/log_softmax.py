@@ -33,7 +33,7 @@ def log_softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
         - Do not modify x: work on new arrays.
         - NumPy only: do not import torch or scipy.
         - The speed check times float32 logits of shape (16384, 10) against torch.log_softmax on
-          one thread (limit 20x): no Python loop over rows or elements.
+          one thread (limit 10x): no Python loop over rows or elements.
     """
     # TODO: subtract the max along `axis`, then subtract the log of the sum of the exponentials.
     raise NotImplementedError("log_softmax: implement it in exercises/log_softmax.py")

@@ -44,7 +44,7 @@ def lstm_cell(
           include saturated gates, where a hand-written (e^x - e^-x) / (e^x + e^-x) gives NaN).
         - Do not modify the inputs.
         - The speed check times float32 x of shape (1024, 64) (B=1024, input_size=hidden_size=64)
-          against nn.LSTMCell on one CPU thread (limit 4x), and B=4096 with 1024 features on
+          against nn.LSTMCell on one CPU thread (limit 5x), and B=4096 with 1024 features on
           CUDA where a GPU is present (limit 5x): two matmuls for all four gates at once are
           fast; a loop over the batch is not.
     """

@@ -40,7 +40,7 @@ class MultiHeadSelfAttention(nn.Module):
           memory-efficient-attention kernels: write the attention yourself.
         - Do not modify x.
         - The speed check times float32 x of shape (2, 256, 128) with 8 heads, without
-          gradients, against nn.MultiheadAttention on one CPU thread (limit 5x), and
+          gradients, against nn.MultiheadAttention on one CPU thread (limit 8x), and
           (16, 1024, 1024) with 16 heads in float16 on CUDA where a GPU is present (limit 10x).
           Batched matmuls over (B, heads) are fast; Python loops over tokens are not.
     """

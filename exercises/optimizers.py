@@ -30,7 +30,7 @@ Rules for every function:
       float64 — use math.sqrt for scalars.
     - NumPy only: do not import torch.
     - The speed check times one step of each optimiser on 2**16 float32 values, shape (65536,), against
-      torch.optim on one thread (limit 15x): no Python loop over elements.
+      torch.optim on one thread (limit 8x): no Python loop over elements.
 """
 from __future__ import annotations
 

@@ -44,7 +44,7 @@ def two_layer_mlp(
         - The checks compare with torch autograd in float64, and compare your gradients with
           central differences of your own loss.
         - The speed check times N=1024, D=64, H=64, K=10 (x of shape (1024, 64)) in float32
-          against torch's forward pass + autograd on one thread (limit 5x): vectorise over the
+          against torch's forward pass + autograd on one thread (limit 10x): vectorise over the
           batch, no loop per sample.
     """
     # TODO: forward pass (keep z, h and the softmax), the loss, then the backward pass layer by layer.

@@ -34,6 +34,7 @@ VERBS = (
     "restore",
     "init",
     "docs",
+    "notebook",
     "completion",
     "dev",
 )

@@ -214,17 +214,23 @@ def solution_problem(exercise: catalog.Exercise, *, speed: bool = True) -> str |
 
 
 def mutant_verdict(exercise: catalog.Exercise, path: Path) -> tuple[str | None, set[str]]:
-    """(why the wrong implementation is not rejected with its EXPECTED_MISTAKE named, or None;
-    every mistake the run named)."""
+    """(why the wrong implementation is not rejected with its EXPECTED_MISTAKE as the run's diagnosis, or
+    None; the run's diagnosis, as a set of at most one name).
+
+    The diagnosis is what the learner reads (results.RunResult.mistake, the mistake that explains the
+    most failed checks), so that is what must be the expected one, not merely some check's name."""
     result = run_checks(exercise, path)
-    named = {c.mistake.name for c in result.checks if c.mistake}
+    diagnosis = result.mistake
+    named = {diagnosis.name} if diagnosis else set()
     expected = module_constant(path, "EXPECTED_MISTAKE")
     if result.passed:
         return "it passed every check", named
     if result.first_problem.reason == Reason.INTERNAL:
         return _problem_text(result), named
     if expected and expected not in named:
-        return f"named {sorted(named) or 'no mistake'}, not {expected!r}", named
+        others = sorted({m.name for c in result.checks for m in c.explained_by} - named)
+        return (f"diagnosed as {diagnosis.name if diagnosis else 'no known mistake'!r}, not {expected!r}"
+                + (f" (also named on some checks: {others})" if others else "")), named
     return None, named
 
 

@@ -24,6 +24,7 @@ from . import catalog
 from .check import compare, declare
 from .check.cases import last_case, skip_without_cuda
 from .check.failure import CheckFailure, take_notes
+from .check.mistakes import take_reproduced
 from .learner import LearnerProblem, load_module, verify_untouched
 from .results import STOPPING_REASONS, CheckResult, Kind, NamedMistake, Outcome, Reason
 
@@ -49,7 +50,8 @@ def pytest_addoption(parser):
     group.addoption("--grader-target", help="the learner's module file to check")
     group.addoption("--grader-results", help="append JSON-lines events to this file")
     group.addoption("--grader-no-speed", action="store_true", help="skip the speed checks")
-    group.addoption("--grader-fail-fast", action="store_true", help="stop at the first failed check")
+    group.addoption("--grader-fail-fast", action="store_true",
+                    help="stop at the first failed check that names a mistake, crashes or is not a correctness check")
     group.addoption("--grader-select", help="run only the checks whose names match (grader run -k)")
     group.addoption("--grader-only", help="run only the check of this exact name (grader.repro)")
     group.addoption("--grader-exit-when-done", action="store_true",
@@ -216,19 +218,33 @@ def _finish(item) -> None:
     state = item.config.stash[RUN]
     if result.bad:
         state.failed = True
-    if result.reason in STOPPING_REASONS or (result.bad and item.config.getoption("--grader-fail-fast")):
+    if result.reason in STOPPING_REASONS or (result.bad and item.config.getoption("--grader-fail-fast")
+                                             and _diagnosed(result)):
         # Not session.shouldstop: pytest turns that into a KeyboardInterrupt whose report
         # costs ~0.5 s of source parsing. The remaining checks are passed over instead
         # (pytest_runtest_protocol below) and reported "not run" by the engine.
         state.stop = result.reason or Reason.ERROR
 
 
+def _diagnosed(result: CheckResult) -> bool:
+    """Whether a fail-fast run may stop after this failure: it names a mistake, or it is not a wrong output
+    (a crash, an error) or not a correctness check. A wrong output that no mistake explains lets the
+    correctness checks go on: a fail-fast run then names the first mistake a later check finds evidence
+    for, where stopping at once would have shown a failure without a name."""
+    return bool(result.explained_by) or result.reason is not Reason.MISMATCH or result.kind is not Kind.CORRECTNESS
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_protocol(item, nextitem):
-    if item.config.stash[RUN].stop is not None:
+    state = item.config.stash[RUN]
+    if state.stop is None and state.failed and kind_of(item) != "correctness" \
+            and item.config.getoption("--grader-fail-fast"):
+        state.stop = Reason.ERROR  # fail-fast: the correctness checks are over, and one failed
+    if state.stop is not None:
         return True  # handled: not run, no report
     take_notes()  # the check starts with nothing noted (nothing left over from before it)
     last_case(reset=True)
+    take_reproduced()
     return None
 
 
@@ -270,10 +286,13 @@ def _classify(item, call, report) -> CheckResult:
         return _result(item, Outcome.SKIPPED, message)
     exc = call.excinfo.value if call.excinfo else None
     printed = _printed(report) or None
+    reproduced = take_reproduced()  # every mistake a variant reproduced during this check
     if isinstance(exc, CheckFailure):
-        mistake = NamedMistake(exc.mistake.name, exc.mistake.explanation, exc.mistake.anchor) if exc.mistake else None
+        named = lambda m: NamedMistake(m.name, m.explanation, m.anchor, reproduced=m in reproduced)  # noqa: E731
+        mistake = named(exc.mistake) if exc.mistake else None
+        also = tuple(named(m) for m in reproduced if m != exc.mistake)
         return _result(item, Outcome.FAILED, round_floats(exc.message), Reason.MISMATCH, case=exc.case,
-                       mistake=mistake, printed=printed)
+                       mistake=mistake, also=also, printed=printed)
     if isinstance(exc, LearnerProblem):
         # A crash names its case as a mismatch does: the one the check described last.
         return _result(item, Outcome.ERROR, str(exc), Reason.of(exc.reason), printed=printed,

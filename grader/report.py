@@ -17,15 +17,17 @@ SYMBOL = {Outcome.PASSED: ("✓", "green"), Outcome.FAILED: ("✗", "red"), Outc
 
 def render(console: Console, exercise: Exercise, result: RunResult, *, target_label: str, hints_seen: int,
            next_exercise: Exercise | None, interview: Interview | None = None, all_done: bool = False,
-           in_watch: bool = False) -> None:
+           in_watch: bool = False, in_notebook: bool = False) -> None:
     """The report of one run. During a mock interview (`interview` is its state) hints stay hidden.
+    `in_notebook`: the next steps are the notebook's (run the cell again, %grade_hint).
 
     After a pass: `next_exercise` (Progress.next_to_do) is the next step; `all_done` says that every
     exercise passes; with neither (watch, which draws its own prompt) no next step is printed."""
     console.print(Text.assemble((exercise.name, "bold"), f" — {exercise.title}   ", (target_label, "dim")))
     problem = result.first_problem
     if problem and problem.reason in (Reason.NOT_IMPLEMENTED, Reason.IMPORT_ERROR) and problem is result.checks[0]:
-        _render_unstarted(console, exercise, problem, target_label, interview, in_watch=in_watch)
+        _render_unstarted(console, exercise, problem, target_label, interview, in_watch=in_watch,
+                          in_notebook=in_notebook)
         return
 
     not_run = 0
@@ -44,7 +46,7 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
         console.print(Text(f" · {not_run} more not run", style="dim"))
 
     if problem:
-        console.print(_problem_panel(exercise, problem))
+        console.print(_problem_panel(exercise, result.problem_to_show, result))
     passed, total, skipped = _counts(result)
     if result.passed:
         console.print(Text(f"All {passed} checks passed in {result.seconds:.1f} s{skipped}.", style="bold green"))
@@ -52,7 +54,7 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
             console.print(f"Interview questions: {escape(link(exercise.page, 'interview-questions'))} · "
                           f"the reference: [bold]grader solution {exercise.name}[/]")
         if next_exercise:
-            verb = "watch" if in_watch else "run"
+            verb = "watch" if in_watch else "notebook" if in_notebook else "run"
             console.print(f"Next: [bold]grader {verb} {next_exercise.name}[/] — {escape(next_exercise.title)}")
         elif all_done:
             console.print("Every exercise passes. Well done!")
@@ -61,7 +63,11 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
         if _hints_hidden(interview):
             console.print(_interview_line(exercise, interview))
         else:
-            _next_step(console, exercise, hints_seen)
+            _next_step(console, exercise, hints_seen, _hint_verb(in_notebook))
+
+
+def _hint_verb(in_notebook: bool) -> str:
+    return "%grade_hint" if in_notebook else "grader hint"
 
 
 def _counts(result: RunResult) -> tuple[int, int, str]:
@@ -91,9 +97,11 @@ def _interview_line(exercise: Exercise, interview: Interview) -> Text:
 
 
 def _render_unstarted(console: Console, exercise: Exercise, problem: CheckResult, target_label: str,
-                      interview: Interview | None = None, *, in_watch: bool = False) -> None:
+                      interview: Interview | None = None, *, in_watch: bool = False,
+                      in_notebook: bool = False) -> None:
     if problem.reason is Reason.NOT_IMPLEMENTED:
         then = ("save it: it is checked on every save." if in_watch
+                else "run the cell again." if in_notebook
                 else f"run [bold]grader run {exercise.name}[/] again.")
         body = (f"{exercise.name} is not implemented yet.\n"
                 f"Open [bold]{escape(target_label)}[/], read the docstring (it is the full spec), "
@@ -105,29 +113,37 @@ def _render_unstarted(console: Console, exercise: Exercise, problem: CheckResult
     if _hints_hidden(interview):
         console.print(_interview_line(exercise, interview))
     else:
-        console.print(f"Stuck? [bold]grader hint {exercise.name}[/] · theory: [bold]{escape(link(exercise.page))}[/]")
+        console.print(f"Stuck? [bold]{_hint_verb(in_notebook)} {exercise.name}[/] · theory: [bold]{escape(link(exercise.page))}[/]")
 
 
-def _problem_panel(exercise: Exercise, problem: CheckResult) -> Panel:
-    parts = []
+def _diagnosis(exercise: Exercise, result: RunResult) -> list[Text]:
+    """The run's one diagnosis, at the top of the panel: the mistake that explains the most failed checks."""
+    mistake = result.mistake
+    if mistake is None:
+        wrong_output = any(c.bad and c.reason is Reason.MISMATCH for c in result.checks)
+        return [Text("No known mistake matches your output.", style="yellow")] if wrong_output else []
+    explains, failed = len(result.explained(mistake)), sum(c.bad for c in result.checks)
+    line = Text.assemble(("Looks like: ", "bold yellow"), (mistake.name, "bold yellow"), f" — {mistake.explanation}")
+    if failed > 1:
+        line.append(f" (explains {explains} of the {failed} failed checks)", style="dim")
+    return [line, Text(f"Theory: {link(exercise.page, mistake.anchor)}", style="cyan")]
+
+
+def _problem_panel(exercise: Exercise, problem: CheckResult, result: RunResult) -> Panel:
+    parts = _diagnosis(exercise, result)
     if problem.case:
         parts.append(Text.assemble(("case: ", "bold"), problem.case))
     parts.append(Text(problem.message))
     if problem.printed:
         parts.append(Text.assemble(("your code printed:\n", "bold"), (problem.printed, "dim")))
-    mistake = problem.mistake
-    if mistake:
-        parts.append(Text.assemble(("Looks like: ", "bold yellow"), (mistake.name, "bold yellow"),
-                                   f" — {mistake.explanation}"))
-        parts.append(Text(f"Theory: {link(exercise.page, mistake.anchor)}", style="cyan"))
     if problem.reason is Reason.INTERNAL:
         parts.append(Text("This is a bug in the grader, not in your code.", style="bold"))
     return Panel(Group(*parts), title=Text(f"✗ {problem.name}"), title_align="left", border_style="red")
 
 
-def _next_step(console: Console, exercise: Exercise, hints_seen: int) -> None:
+def _next_step(console: Console, exercise: Exercise, hints_seen: int, hint: str = "grader hint") -> None:
     if hints_seen < len(exercise.hints):
-        console.print(f"Stuck? [bold]grader hint {exercise.name}[/] (hint {hints_seen + 1} of {len(exercise.hints)})"
+        console.print(f"Stuck? [bold]{hint} {exercise.name}[/] (hint {hints_seen + 1} of {len(exercise.hints)})"
                       f" · theory: {escape(link(exercise.page))}")
     else:
-        console.print(f"Theory: {escape(link(exercise.page))} · all hints: grader hint {exercise.name} --all")
+        console.print(f"Theory: {escape(link(exercise.page))} · all hints: {hint} {exercise.name} --all")

@@ -75,14 +75,25 @@ class Kind(TextEnum):
 
 @dataclass(frozen=True)
 class NamedMistake:
-    """The classic mistake a failed check recognised (grader.check.Mistake, as reported)."""
+    """A classic mistake that explains a failed check (grader.check.Mistake, as reported).
+
+    `reproduced`: one of its variants gave the learner's output on the check's case. False when the check
+    saw the mistake itself instead (an input modified in place, a boolean mask returned, a time measured).
+    """
 
     name: str
     explanation: str
     anchor: str
+    reproduced: bool = True
 
     def to_json(self) -> dict:
-        return {"name": self.name, "explanation": self.explanation, "anchor": self.anchor}
+        return {"name": self.name, "explanation": self.explanation, "anchor": self.anchor,
+                "reproduced": self.reproduced}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "NamedMistake":
+        return cls(str(data["name"]), str(data.get("explanation", "")), str(data.get("anchor", "")),
+                   bool(data.get("reproduced", True)))
 
 
 # The facts a speed check notes (grader.check.note); any other noted fact is kept in `notes`.
@@ -97,7 +108,8 @@ class CheckResult:
     message: str = ""
     reason: Reason | None = None
     case: str | None = None          # the inputs of the failing case (a mismatch)
-    mistake: NamedMistake | None = None
+    mistake: NamedMistake | None = None  # the mistake the check names
+    also: tuple[NamedMistake, ...] = ()  # other mistakes whose variants reproduced the learner's output here
     printed: str | None = None       # what the learner's code printed during the check
     speed: str | None = None         # the speed line ("yours 5.31 ms, torch … 4.2× (limit 25×…)")
     speed_ratio: float | None = None
@@ -107,6 +119,11 @@ class CheckResult:
     @property
     def bad(self) -> bool:
         return self.outcome.bad
+
+    @property
+    def explained_by(self) -> tuple[NamedMistake, ...]:
+        """Every mistake that explains this check's failure, the check's own first."""
+        return ((self.mistake,) if self.mistake else ()) + self.also
 
     def add_notes(self, facts: dict[str, Any]) -> None:
         for key, value in facts.items():
@@ -124,6 +141,8 @@ class CheckResult:
             out["case"] = self.case
         if self.mistake is not None:
             out["mistake"] = self.mistake.to_json()
+        if self.also:
+            out["also_explained_by"] = [m.to_json() for m in self.also]
         if self.printed:
             out["printed"] = self.printed
         for key in SPEED_FIELDS:
@@ -134,15 +153,16 @@ class CheckResult:
 
     @classmethod
     def from_json(cls, data: dict) -> "CheckResult":
-        fields = {"event", "name", "kind", "outcome", "message", "reason", "case", "mistake", "printed"}
+        fields = {"event", "name", "kind", "outcome", "message", "reason", "case", "mistake", "also_explained_by",
+                  "printed"}
         mistake = data.get("mistake")
         result = cls(
             name=str(data.get("name", "")), kind=Kind(data.get("kind", Kind.CORRECTNESS)),
             outcome=Outcome(data["outcome"]), message=str(data.get("message", "")),
             reason=Reason.of(data["reason"]) if data.get("reason") is not None else None,
             case=data.get("case"), printed=data.get("printed") or None,
-            mistake=NamedMistake(mistake["name"], mistake["explanation"], mistake["anchor"])
-            if isinstance(mistake, dict) else None,
+            mistake=NamedMistake.from_json(mistake) if isinstance(mistake, dict) else None,
+            also=tuple(NamedMistake.from_json(m) for m in data.get("also_explained_by") or () if isinstance(m, dict)),
         )
         result.add_notes({k: v for k, v in data.items() if k not in fields})  # the speed figures among them
         return result
@@ -178,6 +198,31 @@ class RunResult:
     def first_problem(self) -> CheckResult | None:
         return next((c for c in self.checks if c.bad), None)
 
+    def explained(self, mistake: NamedMistake) -> list[CheckResult]:
+        """The failed checks that `mistake` explains."""
+        return [c for c in self.checks if c.bad and any(m.name == mistake.name for m in c.explained_by)]
+
+    @property
+    def mistake(self) -> NamedMistake | None:
+        """The run's diagnosis: of the mistakes that explain some failed check, the one that explains the
+        most. On equal counts a mistake whose variant reproduced the learner's output comes before one a
+        check only inferred (from a shape, a warning), then the one found first. None when no known
+        mistake explains any failure: the report then says so rather than guess."""
+        found: dict[str, NamedMistake] = {}  # by name, in the order found; reproduced if it ever was
+        for named in (m for c in self.checks if c.bad for m in c.explained_by):
+            if named.name not in found or (named.reproduced and not found[named.name].reproduced):
+                found[named.name] = named
+        if not found:
+            return None
+        return max(found.values(), key=lambda m: (len(self.explained(m)), m.reproduced))  # max keeps the first
+
+    @property
+    def problem_to_show(self) -> CheckResult | None:
+        """The failure the report shows: the first check that carries the run's mistake, else the first."""
+        mistake = self.mistake
+        carriers = self.explained(mistake) if mistake else []
+        return carriers[0] if carriers else self.first_problem
+
     @property
     def not_started(self) -> bool:
         """The first problem is the stub's NotImplementedError."""
@@ -194,8 +239,11 @@ class RunResult:
         return self.count(Outcome.PASSED), len(self.checks) - len(skipped), skipped
 
     def to_json(self) -> dict:
+        mistake = self.mistake
+        diagnosis = None if mistake is None else {**mistake.to_json(), "explains": len(self.explained(mistake)),
+                                                  "failed": sum(c.bad for c in self.checks)}
         out = {"schema": SCHEMA, "exercise": self.exercise, "target": self.target, "passed": self.passed,
-               "seconds": round(self.seconds, 3), "checks": [c.to_json() for c in self.checks]}
+               "seconds": round(self.seconds, 3), "mistake": diagnosis, "checks": [c.to_json() for c in self.checks]}
         if self.selection is not None:
             out["selection"] = self.selection
         return out

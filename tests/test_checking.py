@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 import torch
 
-from grader.check import (a_mistake_has_shape, CheckFailure, expect_on_device, matching_mistake, Mistake,
+from grader.check import (a_mistake_has_shape, call, CheckFailure, expect_new_tensors_on_device, expect_on_device,
+                         matching_mistake, Mistake,
                          skip_without_cuda)
 
 
@@ -41,6 +42,42 @@ def test_cuda_checks_skip_saying_why_only_where_there_is_no_cuda():
     else:
         with pytest.raises(pytest.skip.Exception, match="no CUDA device here"):
             skip_without_cuda()
+
+
+# New tensors on the input's device (check.device): seen on a CPU-only machine.
+X = torch.rand(4, 3)
+CPU_HABITS = {
+    "mask from torch.rand(x.shape)": lambda: X * (torch.rand(X.shape) > 0.5),
+    "mask cast to x's dtype keeps its device": lambda: X * (torch.rand(4, 3) > 0.5).to(X.dtype),
+    "torch.ones(L, L).tril() in masked_fill": lambda: X.masked_fill(torch.ones(4, 3, dtype=torch.bool).tril(), 0.0),
+    "returns torch.ones(3)": lambda: torch.ones(3),
+    "a zero bias from torch.zeros(n)": lambda: X + torch.zeros(3),
+    "a CPU copy combined": lambda: X.double().cpu() @ torch.ones(3, 2, dtype=torch.float64),
+}
+DEVICE_RIGHT = {
+    "torch.rand_like(x)": lambda: X * (torch.rand_like(X) > 0.5),
+    "device=x.device": lambda: X * (torch.rand(X.shape, device=X.device) > 0.5),
+    "made on the CPU, then moved": lambda: X + torch.zeros(3).to(X.device),
+    "made on the CPU, then .to(x)": lambda: X + torch.zeros(3).to(X),
+    "a 0-d tensor": lambda: X * torch.tensor(2.0),
+    "indexing with CPU indices": lambda: X[torch.arange(2)],
+    "x.new_zeros": lambda: X + X.new_zeros(3),
+    "a crash is not this check's": lambda: X @ torch.ones(5, 5, device=X.device),
+    "x.cpu() of a CPU input is the input": lambda: (X.cpu().numpy(), X * 2)[1],
+}
+
+
+@pytest.mark.parametrize("run", list(CPU_HABITS.values()), ids=list(CPU_HABITS))
+def test_a_tensor_made_without_device_that_meets_the_input_or_is_returned_fails_on_a_cpu_only_machine(run):
+    def learner():
+        return call(run)
+    with pytest.raises(CheckFailure, match="without device="):
+        expect_new_tensors_on_device(learner, case="x (4, 3)")
+
+
+@pytest.mark.parametrize("run", list(DEVICE_RIGHT.values()), ids=list(DEVICE_RIGHT))
+def test_tensors_on_the_inputs_device_moved_there_or_0_d_pass(run):
+    expect_new_tensors_on_device(lambda: call(run), case="x (4, 3)")
 
 
 def test_the_speed_line_shows_times_that_divide_to_the_ratio_it_judges():

@@ -13,6 +13,9 @@ import pytest
 
 from conftest import ALTERNATIVES, CATALOG, MUTANTS, implementations
 from grader import dev
+from grader.catalog import PACKAGE_DIR
+
+ROOT = PACKAGE_DIR.parent
 
 NAMES = CATALOG.names()
 
@@ -61,3 +64,15 @@ def test_every_mistake_is_named_on_a_mutant(name):
 @pytest.mark.parametrize("name", NAMES)
 def test_the_stub_states_the_speed_check_sizes_and_limits(name):
     assert dev.speed_docstring_problems(CATALOG.get(name)) == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_theory_page_states_only_the_limits_the_checks_use(name):
+    # Pages restate the speed limits in prose; the stub's are tied to the checks by dev check, so a
+    # page may state only what its stub states.
+    import re
+
+    limits = lambda text: {float(n) for n in re.findall(r"limit(?: of)? (\d+(?:\.\d+)?) ?[x×]", text)}
+    page = ROOT / "site" / "exercises" / f"{name}.md"
+    stub = ROOT / "exercises" / f"{name}.py"
+    assert limits(page.read_text()) <= limits(stub.read_text())

@@ -43,8 +43,6 @@ def _mistakes(exercise):
     found |= {v for name, v in shared.items() if re.search(rf"\b{name}\b", source)}
     if "expect_int" in source:
         found.add(check.FLOAT_RESULT)
-    if "call_without_warnings" in source:
-        found.add(Mistake("numerical warning", "", "numerical-stability"))
     if exercise.rules:
         found.add(check.BANNED)
     if "expect_fast" in source or "SPEED = " in source:

@@ -5,8 +5,9 @@
 
 For each exercise: its stub, its solution, every wrong implementation and every correct alternative,
 run in-process (as the kit's tests run them), recorded as the list of (check name, kind, outcome,
-reason, named mistake). A refactoring of the grader must leave this document unchanged (speed
-outcomes aside, which depend on the machine's load): `python tests/verdicts.py --compare A.json B.json [NAME…]`.
+reason, named mistake), then the run's diagnosis (the one mistake the report names). A refactoring
+of the grader must leave this document unchanged (speed outcomes aside, which depend on the machine's
+load): `python tests/verdicts.py --compare A.json B.json [NAME…]`.
 """
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ def record(name: str, path: Path, speed: bool) -> list[list]:
         c = c if isinstance(c, dict) else c.to_json()
         mistake = (c.get("mistake") or {}).get("name")
         rows.append([c["name"], c["kind"], c["outcome"], c.get("reason"), mistake])
+    diagnosis = getattr(result, "mistake", None)  # the run's one named mistake (what the report shows)
+    rows.append(["(run diagnosis)", "run", None, None, diagnosis.name if diagnosis else None])
     return rows
 
 

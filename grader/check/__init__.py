@@ -10,21 +10,23 @@ its classic mistakes, so that the report can name the one the learner made. The 
 """
 from ..catalog import Mistake
 from ..learner import LearnerCrash, call
-from .cases import NO_CUDA, describe, pair, skip_without_cuda, snapshot
+from .cases import NO_CUDA, Arg, Space, describe, pair, skip_without_cuda, snapshot, unequal
 from .compare import (DEFAULT_TOLERANCE, call_unchanged, call_without_warnings, expect_close, expect_on_device,
                       expect_unchanged, tolerance)
-from .declare import Cases, Speed, numpy_speed
+from .declare import Cases, OnDevice, Speed, numpy_speed
+from .device import expect_new_tensors_on_device
 from .failure import CheckFailure, note
 from .integers import FLOAT_RESULT, expect_int, expect_int_on_grid, is_integer
 from .mistakes import (BANNED, BANNED_LIBRARY, IN_PLACE, a_mistake_has_shape, matching_mistake, mistake_giving, mistakes,
-                       reproduced_mistake)
+                       record_reproduced, reproduced_mistake)
 from .rules import Finding, expect_rules, rule_findings
 from .speed import SLOW, SpeedResult, expect_fast, measure
 
 __all__ = [
-    "BANNED", "BANNED_LIBRARY", "Cases", "CheckFailure", "DEFAULT_TOLERANCE", "FLOAT_RESULT", "IN_PLACE", "LearnerCrash", "Mistake", "NO_CUDA", "SLOW",
-    "Speed", "SpeedResult", "Finding", "a_mistake_has_shape", "call", "call_unchanged",
-    "call_without_warnings", "describe", "expect_close", "expect_fast", "expect_int", "expect_int_on_grid",
-    "expect_on_device", "expect_rules", "expect_unchanged", "is_integer", "matching_mistake", "measure",
-    "mistake_giving", "mistakes", "note", "numpy_speed", "pair", "reproduced_mistake", "rule_findings", "skip_without_cuda", "snapshot", "tolerance",
+    "Arg", "BANNED", "BANNED_LIBRARY", "Cases", "CheckFailure", "DEFAULT_TOLERANCE", "FLOAT_RESULT", "IN_PLACE", "LearnerCrash",
+    "Mistake", "NO_CUDA", "OnDevice", "SLOW", "Space", "Speed", "SpeedResult", "Finding", "a_mistake_has_shape", "call",
+    "call_unchanged", "call_without_warnings", "describe", "expect_close", "expect_fast", "expect_int",
+    "expect_int_on_grid", "expect_new_tensors_on_device", "expect_on_device", "expect_rules", "expect_unchanged",
+    "is_integer", "matching_mistake", "measure", "mistake_giving", "mistakes", "note", "numpy_speed", "pair",
+    "record_reproduced", "reproduced_mistake", "rule_findings", "skip_without_cuda", "snapshot", "tolerance", "unequal",
 ]

@@ -8,11 +8,18 @@ What every exercise needs is declared at module level and made into checks by th
         with cuda=True, "matches torch on cuda" (every case again, on CUDA; skipped where there is none).
         `check(target, params)` runs one case on the learner's module (with cuda, `device=` too).
         Several groups: CASES = [Cases(...), Cases(..., name="gradients match autograd")].
+    CASES = Cases.spanning(check, Space(kernel_size=Arg(...), stride=..., valid=...), named={...})
+        the same, with the named cases of a covering design over the arguments the docstring allows
+        after the hand-written ones, and random cases that draw every argument (see cases.Space).
     SPEED = Speed(setup, limit=25, reference="torch conv2d")
         "speed against torch" (and "speed against torch on cuda" when `limit` has a "cuda" entry):
         `setup(target, device)` returns (learner call, reference call, case text); the learner's
         first call is checked (a crash is reported as a crash) and time-boxed, then it is timed
         against the reference (see speed.measure).
+    DEVICE = OnDevice(run, case="x (4, 6) float32, p=0.5")
+        "new tensors on the input's device": `run(target, device)` calls the learner on inputs made on
+        `device`; a tensor it makes without device= (on the CPU, whatever the input's device) must neither
+        meet an input nor be returned: seen on every machine, without a GPU (see check.device).
     TOLERANCE = {"float32": (rtol, atol)}
         overrides of compare.DEFAULT_TOLERANCE for this module's expect_close calls.
     The rules check, "<check>" from exercise.toml's [rules], needs no declaration.
@@ -31,7 +38,8 @@ import pytest
 import torch
 
 from ..catalog import Exercise
-from .cases import describe, skip_without_cuda
+from .cases import Space, describe, skip_without_cuda
+from .device import ADVICE, expect_new_tensors_on_device
 from .rules import expect_rules
 from .speed import expect_fast, measure
 
@@ -45,9 +53,33 @@ class Cases:
     cuda: bool = False
     name: str = "matches torch"
     random_name: str = "random case"
+    space: Space | None = None  # the arguments the cases span (cases.Space), when declared
+
+    @classmethod
+    def spanning(cls, check: Callable[..., None], space: Space, named: Mapping[str, Any] | None = None,
+                 **options: Any) -> Cases:
+        """The cases of `space`: its covering design after the hand-written `named` ones (their names
+        kept), and random cases drawn from every argument of it."""
+        generated = space.named()
+        clash = sorted(set(generated) & set(named or {}))
+        if clash:
+            raise ValueError(f"generated case names {clash} are already named cases")
+        return cls(check, {**(named or {}), **generated}, space.random, space=space, **options)
 
     def every_case(self) -> list[Any]:
         return [*self.named.values(), *(self.random(s) for s in range(self.seeds) if self.random)]
+
+
+@dataclass(frozen=True)
+class OnDevice:
+    """DEVICE = OnDevice(run, case): "new tensors on the input's device", on every machine:
+    `run(target, device)` calls the learner's code on inputs made on `device` (the CPU here), watched for
+    tensors made without device= (see check.device)."""
+
+    run: Callable[[ModuleType, torch.device], Any]
+    case: str
+    name: str = "new tensors on the input's device"
+    advice: str = ADVICE
 
 
 @dataclass(frozen=True)
@@ -106,6 +138,12 @@ def _cuda_check(cases: Cases):
     return check
 
 
+def _device_check(spec: OnDevice):
+    def check(target):
+        expect_new_tensors_on_device(lambda: spec.run(target, "cpu"), case=spec.case, advice=spec.advice)
+    return check
+
+
 def _speed_check(speed: Speed, device: str):
     def check(target):
         skip_without_cuda(device)
@@ -149,6 +187,9 @@ def standard_checks(module: ModuleType, exercise: Exercise) -> dict[str, Callabl
             add(cases.random_name, _random_check(cases), lines.get("CASES", 0))
         if cases.cuda:
             add(cases.name + " on cuda", _cuda_check(cases), lines.get("CASES", 0))
+    spec = getattr(module, "DEVICE", None)
+    if isinstance(spec, OnDevice):
+        add(spec.name, _device_check(spec), lines.get("DEVICE", 0))
     speed = getattr(module, "SPEED", None)
     if isinstance(speed, Speed):
         for device in speed.devices:
@@ -178,10 +219,10 @@ def order(function: Callable) -> int:
 
 
 def _declaration_lines(module: ModuleType) -> dict[str, int]:
-    """The line of each top-level declaration (CASES, SPEED) in the module's source."""
+    """The line of each top-level declaration (CASES, DEVICE, SPEED) in the module's source."""
     try:
         tree = ast.parse(open(module.__file__, encoding="utf-8").read())
     except (OSError, SyntaxError, TypeError):
         return {}
     return {t.id: node.lineno for node in tree.body if isinstance(node, ast.Assign)
-            for t in node.targets if isinstance(t, ast.Name) and t.id in ("CASES", "SPEED")}
+            for t in node.targets if isinstance(t, ast.Name) and t.id in ("CASES", "DEVICE", "SPEED")}

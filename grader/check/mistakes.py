@@ -1,9 +1,15 @@
 """Classic mistakes: the exercise's named mistakes, and which of their variants explains an output.
 
 A variant is a function computing the output a mistake would give; a mistake may come with several
-(ways of making the same mistake). Variants are evaluated only once the learner's output is wrong."""
+(ways of making the same mistake). Variants are evaluated only once the learner's output is wrong.
+
+Naming is evidence: every helper here tries ALL the variants it is given and records each mistake one
+of whose variants reproduces the learner's output (`reproduced`); the plugin takes that record after
+each check, so a failed check carries every mistake that explains it, not only the first one listed,
+and the run names the mistake that explains the most failed checks (results.RunResult.mistake)."""
 from __future__ import annotations
 
+from contextvars import ContextVar
 from types import SimpleNamespace
 from typing import Any, Callable, Mapping
 
@@ -18,6 +24,31 @@ IN_PLACE = Mistake("input modified in place", "the function changed an array it 
 BANNED = Mistake("calls the function it re-implements", "the point is to write it from scratch", "rules")
 BANNED_LIBRARY = Mistake("uses a library the exercise rules out", "the exercise is written without it (NumPy only, "
                          "or plain Python): the library would do the work, or check it, for you", "rules")
+
+
+# The mistakes reproduced during the check under way, in the order found (per thread or task, as notes).
+_reproduced: ContextVar[tuple[Mistake, ...]] = ContextVar("grader_reproduced", default=())
+
+
+def record_reproduced(mistake: Mistake | None) -> Mistake | None:
+    """Record that a variant of `mistake` gave the learner's output in this check; returns it. For a check
+    that compares with a variant itself (a statistic within its bound); None records nothing."""
+    if mistake is not None and mistake not in _reproduced.get():
+        _reproduced.set(_reproduced.get() + (mistake,))
+    return mistake
+
+
+def take_reproduced() -> tuple[Mistake, ...]:
+    """The mistakes reproduced since the last call (the plugin calls it before and after each check)."""
+    found = _reproduced.get()
+    _reproduced.set(())
+    return found
+
+
+def _first_recorded(found: list[Mistake]) -> Mistake | None:
+    for mistake in found:
+        record_reproduced(mistake)
+    return found[0] if found else None
 
 
 def mistakes(exercise: str) -> SimpleNamespace:
@@ -38,13 +69,17 @@ def _variant_outputs(mistakes):
 
 def mistake_giving(got: Any, mistakes) -> Mistake | None:
     """The first mistake one of whose variants gives exactly `got` (==): for outputs compared exactly,
-    such as lists of indices."""
-    return next((mistake for mistake, output in _variant_outputs(mistakes) if output == got), None)
+    such as lists of indices. Every mistake that gives it is recorded (see the module's docstring)."""
+    found = []
+    for mistake, output in _variant_outputs(mistakes):
+        if mistake not in found and output == got:
+            found.append(mistake)
+    return _first_recorded(found)
 
 
 def matching_mistake(got, mistakes, *, rtol: float, atol: float, expected: torch.Tensor | None = None
                      ) -> Mistake | None:
-    """The first mistake one of whose variants gives `got`.
+    """The first mistake one of whose variants gives `got` (every one that does is recorded).
 
     A variant that gives the right answer on this case (`expected`) explains nothing here: it is
     passed over, so a check need not list which mistakes its case cannot tell from the right answer.
@@ -55,7 +90,10 @@ def matching_mistake(got, mistakes, *, rtol: float, atol: float, expected: torch
                       ).detach().to("cpu", torch.float64)
     got64 = to64(got)
     right = None if expected is None else to64(expected)
+    found = []
     for mistake, output in _variant_outputs(mistakes):
+        if mistake in found:
+            continue
         candidate = to64(output)
         if candidate.shape != got64.shape:
             continue
@@ -63,8 +101,8 @@ def matching_mistake(got, mistakes, *, rtol: float, atol: float, expected: torch
                 torch.allclose(right, candidate, rtol=rtol, atol=atol, equal_nan=True):
             continue
         if torch.allclose(got64, candidate, rtol=rtol, atol=atol, equal_nan=True):
-            return mistake
-    return None
+            found.append(mistake)
+    return _first_recorded(found)
 
 
 def a_mistake_has_shape(mistakes, shape: tuple) -> bool:
@@ -82,17 +120,20 @@ def reproduced_mistake(learner: Callable[..., Any],
 
     Comparing over a whole set of cases rather than one names a mistake only when the learner's
     function behaves like that variant everywhere, so two mistakes that agree on one case are not
-    confused. Values compare with ==, so a float 55.0 agrees with 55. None when nothing fits.
+    confused. Values compare with ==, so a float 55.0 agrees with 55. None when nothing fits; every
+    mistake that fits is recorded.
     """
     try:
         answers = [learner(**c) for c in cases]
     except (Exception, SystemExit):  # noqa: BLE001 - a learner that crashes on some case reproduces no variant
         return None
+    found = []
     for mistake, ways in variants.items():
         for variant in ways if isinstance(ways, (tuple, list)) else (ways,):
             try:
                 if all(variant(**c) == a for c, a in zip(cases, answers)):
-                    return mistake
+                    found.append(mistake)
+                    break
             except Exception:  # noqa: BLE001 - a variant that does not apply to these cases
                 continue
-    return None
+    return _first_recorded(found)

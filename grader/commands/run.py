@@ -41,7 +41,8 @@ def register(verbs) -> None:
                    help="print Python that rebuilds the failing case and calls your function, to debug it yourself")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a report")
     p.add_argument("--no-speed", action="store_true", help="skip the speed checks")
-    p.add_argument("-x", "--fail-fast", action="store_true", help="stop at the first failed check")
+    p.add_argument("-x", "--fail-fast", action="store_true",
+                   help="stop at the first failed check that names a mistake, or crashes")
     p.add_argument("--cold", action="store_true", help=argparse.SUPPRESS)  # --all without the warm worker
 
 
@@ -96,10 +97,10 @@ def main(args) -> int:
     if repro:
         console.print(Text("Reproduce it in Python (paste it into python, or into a debugger):", style="bold"))
         console.print(Text(repro), soft_wrap=True)
-    elif _reproducible(result.first_problem):
+    elif _reproducible(result.problem_to_show):
         from ..repro import command
 
-        console.print(Text(f"Debug this case in Python: {command(exercise.name, result.first_problem.name)}",
+        console.print(Text(f"Debug this case in Python: {command(exercise.name, result.problem_to_show.name)}",
                            style="dim"), soft_wrap=True)
     _interview_news(console, ws, finished, session, result)
     return common.OK if result.passed else common.FAILED
@@ -113,7 +114,7 @@ def _no_target_file(exercise: Exercise, target: Path) -> str:
 def _repro(args, exercise: Exercise, result, target: Path) -> str | None:
     """With --repro: the snippet that rebuilds the failed check's case (grader.repro), where one ran
     the learner's code (not an unimplemented stub, a file that cannot be imported, the rules)."""
-    problem = result.first_problem
+    problem = result.problem_to_show
     if not args.repro or not _reproducible(problem):
         return None
     from ..repro import snippet

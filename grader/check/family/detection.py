@@ -54,13 +54,13 @@ def nms_speed(name, limit, fallback_name, timed_case):
 
 # ----- the specification, in plain Python -------------------------------------------------------
 
-def iou_of_pair(a, b, plus=0.0):
-    """IoU of two (x1, y1, x2, y2) boxes; 0 when the union is 0."""
+def iou_of_pair(a, b, plus=0.0, empty=0.0):
+    """IoU of two (x1, y1, x2, y2) boxes; `empty` (0 in the spec, NaN for an unguarded 0/0) when the union is 0."""
     w = max(0.0, min(a[2], b[2]) - max(a[0], b[0]) + plus)
     h = max(0.0, min(a[3], b[3]) - max(a[1], b[1]) + plus)
     inter = w * h
     union = (a[2] - a[0] + plus) * (a[3] - a[1] + plus) + (b[2] - b[0] + plus) * (b[3] - b[1] + plus) - inter
-    return inter / union if union > 0 else 0.0
+    return inter / union if union > 0 else empty
 
 
 def same_label(labels):
@@ -69,7 +69,7 @@ def same_label(labels):
 
 
 def greedy(boxes, scores, threshold, *, labels=None, order=None, suppresses=lambda iou, t: iou > t,
-           by_any_earlier=False, plus=0.0):
+           by_any_earlier=False, plus=0.0, empty=0.0):
     """The definition: by decreasing score (ties: lower index first), keep a box unless a KEPT box (of
     the same label, given labels) overlaps it by more than the threshold. A knob changed: a mistake."""
     if order is None:
@@ -78,7 +78,8 @@ def greedy(boxes, scores, threshold, *, labels=None, order=None, suppresses=lamb
     kept, seen = [], []
     for i in order:
         judges = seen if by_any_earlier else kept
-        if not any(rivals(i, k) and suppresses(iou_of_pair(boxes[i], boxes[k], plus), threshold) for k in judges):
+        if not any(rivals(i, k) and suppresses(iou_of_pair(boxes[i], boxes[k], plus, empty), threshold)
+                   for k in judges):
             kept.append(i)
         seen.append(i)
     return kept
@@ -107,7 +108,9 @@ def nms_mistakes(boxes, scores, labels, threshold, spec, got):
             NMS.by_suppressed: lambda: gives(by_any_earlier=True),
             NMS.index_order: lambda: sorted(spec),
             NMS.sorted_positions: lambda: [position[i] for i in spec],
-            NMS.plus_one: lambda: gives(plus=1.0)}
+            NMS.plus_one: lambda: gives(plus=1.0),
+            # 0/0 = NaN for two empty boxes, then a filter `iou <= threshold`, False for NaN: the box is dropped.
+            NMS.nan_iou: lambda: gives(suppresses=lambda iou, t: not iou <= t, empty=float("nan"))}
 
 
 # ----- comparing index lists -------------------------------------------------------------------

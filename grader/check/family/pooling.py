@@ -5,6 +5,8 @@
 - `out_size`: the floor formula of a convolution or a pooling along one axis;
 - the pooling checks: cases, shape diagnoses and the mistakes both poolings can make
   (`pool_cases`, `pool_speed`, `POOL_TOLERANCE`: max_pool2d, avg_pool2d);
+- `conv_space`, `conv_params`: the cases of the convolutions (conv2d, depthwise_separable_conv2d,
+  conv_transpose2d), a covering design over their arguments;
 - `Grid` and `torch_length`: output sizes checked against torch on a dense grid of arguments
   (conv_output_size, pool_output_size, conv_transpose_output_size).
 """
@@ -13,11 +15,12 @@ from __future__ import annotations
 import functools
 import inspect
 import itertools
+import zlib
 
 import numpy as np
 import torch
 
-from grader.check import (Cases, call, call_unchanged, describe, expect_close, expect_int, expect_int_on_grid,
+from grader.check import (Arg, Cases, Space, call, call_unchanged, describe, expect_close, expect_int, expect_int_on_grid,
                           matching_mistake, numpy_speed, pair, reproduced_mistake)
 
 
@@ -70,6 +73,9 @@ def check_pool(fn, torch_fn, x, kernel_size, stride, padding, M, own):
         mistakes[squared] = [lambda a=a, b=b, c=c: ref(k=(k[0], k[0] if a else k[1]), s=(s[0], s[0] if b else s[1]),
                                                        p=(p[0], p[0] if c else p[1]))
                              for a in (0, 1) for b in (0, 1) for c in (0, 1) if a or b or c]
+        # Given pairs, reading one as a number looks exactly like square-only code: both explain it (the
+        # run tells them apart: only square-only code also fails on integer arguments with H != W).
+        mistakes.setdefault(M.square_only, mistakes[squared])
 
     def shape_hint(got_shape, expected_shape):
         mistake = matching_mistake(got, mistakes, rtol=1e-4, atol=1e-4)  # a whole variant first: it names the cause
@@ -78,7 +84,9 @@ def check_pool(fn, torch_fn, x, kernel_size, stride, padding, M, own):
         if len(got_shape) != 4 or got_shape[:2] != expected_shape[:2]:
             return None
         (gH, gW), (eH, eW) = got_shape[2:], expected_shape[2:]
-        if gH == eH and gW != eW and gW == out_size(H, k[0], s[0], p[0]):
+        if gH == eH and gW != eW and H != W and gW == out_size(H, k[0], s[0], p[0]):
+            return M.square_only  # the input's height used for its width: square-only, whatever the arguments
+        if gH == eH and gW != eW and gW == out_size(W, k[0], s[0], p[0]):
             return squared
         for rule in (True, False):  # ceil with or without PyTorch's "last window starts inside" rule
             if (gH, gW) == (ceil_out_size(H, k[0], s[0], p[0], rule), ceil_out_size(W, k[1], s[1], p[1], rule)):
@@ -109,23 +117,59 @@ POOL_CASES = {
 }
 
 
-def pool_random(seed):
-    rng = np.random.default_rng(500 + seed)
-    kH, kW = (int(v) for v in rng.integers(1, 5, size=2))
-    pH, pW = int(rng.integers(0, kH // 2 + 1)), int(rng.integers(0, kW // 2 + 1))
-    stride = None if seed % 2 == 0 else (int(rng.integers(1, 4)), int(rng.integers(1, 4)))
-    H, W = kH + int(rng.integers(0, 8)), kW + int(rng.integers(0, 8))
-    extra = {"dtype": [np.float64, np.float32][seed % 2], "negative": seed == 3}
-    return (seed, int(rng.integers(1, 4)), int(rng.integers(1, 4)), H, W, (kH, kW), stride, (pH, pW), extra)
+def int_or_pair(low, high, *, unequal_only=False):
+    """A draw for a kernel/stride/padding argument: an int or a pair in [low, high), each form as often."""
+    def draw(rng):
+        a, b = (int(v) for v in rng.integers(low, high, size=2))
+        return a if rng.integers(2) and not unequal_only else (a, b)
+    return draw
+
+
+def _pool_valid(case):
+    """The docstring's rules: 0 <= padding <= kernel // 2 on each axis, the kernel within the padded input."""
+    (kH, kW), (pH, pW) = pair(case["kernel_size"]), pair(case["padding"])
+    return pH <= kH // 2 and pW <= kW // 2 and case["H"] + 2 * pH >= kH and case["W"] + 2 * pW >= kW
+
+
+def _pool_label(case):
+    stride = "stride default" if case["stride"] is None else f"stride {case['stride']}"
+    dtype = "" if case["dtype"] is np.float64 else f", {np.dtype(case['dtype'])}"
+    return (f"kernel {case['kernel_size']}, {stride}, padding {case['padding']}, "
+            f"{case['N']}x{case['C']}x{case['H']}x{case['W']} input{dtype}" + (", all negative" * case["negative"]))
+
+
+# Every pair unequal with stride 1 and stride 2, odd and even sizes, stride None; random cases draw
+# every argument, ints and pairs alike.
+POOL_SPACE = Space(
+    kernel_size=Arg([2, 3, (3, 2), (2, 3)], draw=int_or_pair(1, 5)),
+    stride=Arg([None, 1, 2, (1, 2), (2, 1)],
+               draw=lambda rng: None if rng.integers(3) == 0 else int_or_pair(1, 4)(rng)),
+    padding=Arg([0, 1, (1, 0), (0, 1)], draw=int_or_pair(0, 3)),
+    H=Arg([5, 6], draw=lambda rng: int(rng.integers(1, 10))),
+    W=Arg([4, 7], draw=lambda rng: int(rng.integers(1, 10))),
+    N=Arg([2], draw=lambda rng: int(rng.integers(1, 4))),
+    C=Arg([2], draw=lambda rng: int(rng.integers(1, 4))),
+    dtype=Arg([np.float64], draw=lambda rng: [np.float32, np.float64][int(rng.integers(2))]),
+    negative=Arg([False], draw=lambda rng: bool(rng.integers(2))),
+    valid=_pool_valid, label=_pool_label, salt=500)
+
+
+def _seed(case):
+    """An input seed of its own for each case, the same on every run."""
+    return zlib.crc32(_pool_label(case).encode())
 
 
 def pool_cases(name, torch_fn, M, own):
     """CASES of a pooling exercise: the learner's `name` against `torch_fn` (see check_pool)."""
     def check(target, params):
+        if isinstance(params, dict):  # a case of POOL_SPACE
+            c = params
+            params = (_seed(c), c["N"], c["C"], c["H"], c["W"], c["kernel_size"], c["stride"], c["padding"],
+                      {"dtype": c["dtype"], "negative": c["negative"]})
         seed, N, C, H, W, kernel_size, stride, padding, extra = params
         x = make_input(seed, N, C, H, W, **extra)
         check_pool(getattr(target, name), torch_fn, x, kernel_size, stride, padding, M, own)
-    return Cases(check, POOL_CASES, pool_random)
+    return Cases.spanning(check, POOL_SPACE, POOL_CASES)
 
 
 def pool_speed(name, torch_fn, *, limit):
@@ -134,6 +178,47 @@ def pool_speed(name, torch_fn, *, limit):
     def case():  # kernel 3, stride 2, padding 1: 256 x 256 outputs
         return {"x": make_input(0, 1, 1, 512, 512, dtype=np.float32), "kernel_size": 3}, {"stride": 2, "padding": 1}
     return numpy_speed(name, torch_fn, case, limit=limit, reference_name=f"torch {name}")
+
+
+# Convolutions (conv2d, depthwise_separable_conv2d, conv_transpose2d): one space of arguments, each
+# exercise's own validity rule and extra arguments (conv2d's bias).
+def conv_space(valid, *, salt, **extra):
+    """The Space of a convolution's cases: kernel (kH, kW), stride, padding (ints and pairs, unequal ones
+    with stride 1 and 2), odd and even H and W, channels and dtype drawn in the random cases."""
+    return Space(
+        kernel=Arg([2, 3, (3, 2), (2, 3)], draw=int_or_pair(1, 5)),
+        stride=Arg([1, 2, (1, 2), (2, 1)], draw=int_or_pair(1, 4)),
+        padding=Arg([0, 1, (1, 0), (0, 2)], draw=int_or_pair(0, 3)),
+        H=Arg([5, 6], draw=lambda rng: int(rng.integers(1, 9))),
+        W=Arg([4, 7], draw=lambda rng: int(rng.integers(1, 9))),
+        N=Arg([2], draw=lambda rng: int(rng.integers(1, 4))),
+        C=Arg([3], draw=lambda rng: int(rng.integers(1, 5))),
+        O=Arg([2], draw=lambda rng: int(rng.integers(1, 5))),
+        dtype=Arg([np.float64], draw=lambda rng: [np.float32, np.float64][int(rng.integers(2))]),
+        **extra, valid=valid, label=_conv_label, salt=salt)
+
+
+def _conv_label(case):
+    extra = "".join(f", {k} {v}" for k, v in case.items()
+                    if k not in ("kernel", "stride", "padding", "H", "W", "N", "C", "O", "dtype"))
+    dtype = "" if case["dtype"] is np.float64 else f", {np.dtype(case['dtype'])}"
+    return (f"kernel {case['kernel']}, stride {case['stride']}, padding {case['padding']}, "
+            f"{case['N']}x{case['C']}x{case['H']}x{case['W']} input, {case['O']} out{extra}{dtype}")
+
+
+def conv_params(params):
+    """A conv_space case as the keyword arguments of an exercise's make_case (a named case unchanged)."""
+    if "kernel" not in params:
+        return params
+    kH, kW = pair(params["kernel"])
+    rest = {k: v for k, v in params.items() if k != "kernel"}
+    return dict(seed=zlib.crc32(_conv_label(params).encode()), kH=kH, kW=kW, **rest)
+
+
+def fits_padded(case):
+    """A convolution's rule: the kernel within the padded input."""
+    (kH, kW), (pH, pW) = pair(case["kernel"]), pair(case["padding"])
+    return case["H"] + 2 * pH >= kH and case["W"] + 2 * pW >= kW
 
 
 # Output sizes (conv_output_size, pool_output_size, conv_transpose_output_size).

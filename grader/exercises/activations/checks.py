@@ -107,4 +107,4 @@ def speed_setup(target, device):
     return learner, reference, "relu, sigmoid, tanh and gelu on " + describe(x=x)
 
 
-SPEED = Speed(speed_setup, limit=20, reference="torch forward + autograd")
+SPEED = Speed(speed_setup, limit=25, reference="torch forward + autograd")

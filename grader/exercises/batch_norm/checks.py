@@ -9,7 +9,7 @@ from __future__ import annotations
 import torch
 from torch.nn.functional import batch_norm as torch_batch_norm  # bound before the learner's code runs
 
-from grader.check import CheckFailure, Speed, call, call_unchanged, expect_close, expect_on_device, mistakes
+from grader.check import CheckFailure, OnDevice, Speed, call, call_unchanged, expect_close, expect_on_device, mistakes
 from grader.check.family.normalization import (affine_ignored, case_text, expect_gradients, expect_output,
                                                expect_tensor, f64, f64_case, grad_leaves, mean_var, normalise,
                                                normalisation_cases, weight_and_bias)
@@ -136,6 +136,11 @@ NAMED_CASES = {
     "float32 input": dict(seed=14, shape=(8, 4, 5, 5), training=True, dtype=torch.float32),
     "float32, large mean (300)": dict(seed=15, shape=(16, 2, 4, 4), training=True, offset=300.0,
                                       dtype=torch.float32),
+    # The ends of momentum's range: 0 keeps the running statistics, 1 replaces them by the batch's.
+    "momentum 0: running statistics unchanged": dict(seed=16, shape=(6, 3, 2), training=True, momentum=0.0),
+    "momentum 1: running statistics = the batch's": dict(seed=17, shape=(6, 3, 2), training=True, momentum=1.0),
+    "eps 0.5, large beside the variance": dict(seed=18, shape=(6, 3), training=True, scale=0.3, eps=0.5),
+    "eps 0.5, eval": dict(seed=19, shape=(6, 3), training=False, scale=0.3, eps=0.5),
 }
 
 
@@ -175,13 +180,24 @@ def random_case(seed, device):
     r = lambda lo, hi: int(torch.randint(lo, hi, (), generator=g))  # noqa: E731
     ndim = 2 + seed % 3
     shape = (r(2, 6), r(1, 5), *[r(1, 5) for _ in range(ndim - 2)])
-    return make_case(seed, shape, training=bool(r(0, 4)), momentum=[0.1, 0.05, 0.25, 0.8][r(0, 4)],
-                     affine=["both", "none", "weight"][r(0, 3)], dtype=[torch.float64, torch.float32][seed % 2],
-                     device=device)
+    training = bool(r(0, 4))
+    u = lambda: float(torch.rand((), generator=g))  # noqa: E731
+    # Every documented argument drawn: momentum in [0, 1], eps from 1e-8 to 1e-1 (log scale), running
+    # statistics or None (training only), the input's scale and offset.
+    return make_case(seed, shape, training=training, momentum=round(u(), 3), eps=float(f"{10 ** (-8 + 7 * u()):.2g}"),
+                     affine=["both", "none", "weight"][r(0, 3)], running=not training or bool(r(0, 3)),
+                     scale=[1.0, 0.05, 20.0][r(0, 3)], offset=[0.0, 3.0][r(0, 2)],
+                     dtype=[torch.float64, torch.float32][seed % 2], device=device)
 
 
 CASES = normalisation_cases(check_case, check_gradients, make_case, NAMED_CASES, GRAD_CASES, random_case,
                             gradient_case=dict(seed=30, shape=(4, 3, 2, 3), training=True))
+
+# Training without weight and bias, running statistics updated: a default weight made on the CPU shows
+# on every machine.
+DEVICE = OnDevice(lambda target, device: call(target.batch_norm, *make_case(44, (4, 3, 5), training=True, affine="none",
+                                                                          dtype=torch.float32, device=device).values()),
+                  case="x (4, 3, 5) float32, running_mean (3,), running_var (3,), weight=None, bias=None, training=True")
 
 
 def speed_setup(target, device):
@@ -193,5 +209,5 @@ def speed_setup(target, device):
             lambda: torch_batch_norm(c["x"], rm, rv, c["weight"], c["bias"], True), case_text(**c))
 
 
-SPEED = Speed(speed_setup, limit={"cpu": 30, "cuda": 20},
+SPEED = Speed(speed_setup, limit={"cpu": 25, "cuda": 20},
               reference={"cpu": "torch batch_norm", "cuda": "torch batch_norm (cuDNN)"})

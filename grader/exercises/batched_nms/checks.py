@@ -59,6 +59,11 @@ NAMED_CASES = {
     "threshold exactly hit": ([[0, 0, 3, 1], [1, 0, 4, 1], [1, 0, 4, 1]], [0.9, 0.8, 0.7], [0, 0, 1], 0.5),
     "zero-area boxes": ([[1, 1, 1, 1], [1, 1, 1, 1], [0, 0, 2, 2], [0, 0, 2, 2.1]], [0.9, 0.8, 0.7, 0.6],
                         [0, 0, 1, 1], 0.0),
+    # The ends of the threshold's range: 0 (any overlap within a label suppresses), 1 (nothing does).
+    "threshold 0: any overlap within a label suppresses": ([[0, 0, 2, 2], [1, 1, 3, 3], [1, 1, 3, 3], [5, 5, 6, 6]],
+                                                           [0.9, 0.8, 0.7, 0.6], [0, 0, 1, 0], 0.0),
+    "threshold 1: nothing is suppressed": ([[0, 0, 2, 2], [0, 0, 2, 2], [0, 0, 2, 2.5]], [0.1, 0.3, 0.2], [0, 0, 0],
+                                           1.0),
     "float32 boxes, int32 labels": ([[0, 0, 3, 1], [1, 0, 4, 1], [0.5, 0, 3.5, 1], [2, 0, 5, 1]],
                                     [0.9, 0.8, 0.7, 0.6], [1, 0, 1, 0], 0.3, np.float32, np.int32),
 }
@@ -70,7 +75,7 @@ def random_case(seed):
     boxes, scores, labels = clustered_boxes(rng, objects=int(rng.integers(2, 6)), per_object=int(rng.integers(4, 10)),
                                             jitter=0.2, dtype=dtype, classes=3,
                                             tied_scores=[0.25, 0.5, 0.75] if seed == 2 else None)
-    return boxes, scores, labels, away_from_ties(boxes, [0.3, 0.5, 0.7][seed]), dtype
+    return boxes, scores, labels, away_from_ties(boxes, float(rng.uniform(0.05, 0.95))), dtype  # any threshold
 
 
 CASES = Cases(check, NAMED_CASES, random_case, seeds=3, name="matches per label greedy nms")

@@ -73,4 +73,4 @@ def speed_setup(target, device):
             describe(logits=logits, targets=targets))
 
 
-SPEED = Speed(speed_setup, limit=15, reference="F.binary_cross_entropy_with_logits")
+SPEED = Speed(speed_setup, limit=20, reference="F.binary_cross_entropy_with_logits")

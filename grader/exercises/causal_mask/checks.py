@@ -4,7 +4,7 @@ from __future__ import annotations
 import torch
 from torch.nn.functional import scaled_dot_product_attention as torch_sdpa  # bound before the learner's code runs
 
-from grader.check import Cases, CheckFailure, Speed, call, describe, expect_close, mistakes
+from grader.check import Cases, CheckFailure, OnDevice, Speed, call, describe, expect_close, mistakes
 
 MISTAKE = mistakes("causal_mask")
 
@@ -32,7 +32,9 @@ def check_case(causal_mask, L, S=None, device=None):
     expected = by_rule(L, S_)
     mistakes = {MISTAKE.diagonal_hidden: lambda: by_rule(L, S_, lambda i, j: j < i),
                 MISTAKE.transposed: lambda: by_rule(L, S_, lambda i, j: j >= i),
-                MISTAKE.inverted: lambda: by_rule(L, S_, lambda i, j: j > i)}
+                MISTAKE.inverted: lambda: by_rule(L, S_, lambda i, j: j > i),
+                # keys on the rows and queries on the columns: the right mask, transposed to (S, L)
+                MISTAKE.shape_swapped: lambda: expected.T}
     if L != S_:
         mistakes[MISTAKE.bottom_right] = lambda: by_rule(L, S_, lambda i, j: j <= i + S_ - L)
 
@@ -89,6 +91,10 @@ SDPA_CASES = {"L=S=4": (4, 4), "L=3, S=7": (3, 7), "L=7, S=3": (7, 3)}
 CASES = [Cases(check_named, NAMED_CASES, name="matches the rule", cuda=True),
          Cases(lambda target, LS: gives_sdpa_is_causal(target, *LS), SDPA_CASES, name="gives sdpa is causal")]
 
+# Made on `device`, on every machine: a mask that ignores device= is on the CPU.
+DEVICE = OnDevice(lambda target, device: call(target.causal_mask, 4, 6, device=device), case="causal_mask(4, 6, device)",
+                  advice="create the mask on `device`: torch.ones(L, S, dtype=torch.bool, device=device).tril()")
+
 
 def speed_setup(target, device):
     L, S = {"cpu": (8192, 64), "cuda": (16384, 16384)}[device]
@@ -96,4 +102,4 @@ def speed_setup(target, device):
             lambda: torch.ones(L, S, dtype=torch.bool, device=device).tril(), describe(L=L, S=S, device=device))
 
 
-SPEED = Speed(speed_setup, limit={"cpu": 5, "cuda": 10}, reference="torch.ones(...).tril()")
+SPEED = Speed(speed_setup, limit={"cpu": 6, "cuda": 10}, reference="torch.ones(...).tril()")

@@ -10,7 +10,8 @@ from grader.check.family.optimization import parameter
 
 MISTAKE = mistakes("clip_grad_norm")
 TOLERANCE = {"float32": (1e-5, 1e-6), "float64": (1e-10, 1e-14)}
-WARNINGS = dict.fromkeys(("divide by zero", "invalid value"), MISTAKE.divide_by_zero)
+# Dividing by the norm without the 1e-6 is what divides by zero on all-zero gradients.
+WARNINGS = dict.fromkeys(("divide by zero", "invalid value"), MISTAKE.no_eps)
 
 
 def flat(tensors):  # (sum of the sizes,)
@@ -103,4 +104,4 @@ def speed_setup(target, device):
             "4 float32 arrays of 2**18 values, max_norm=1.0")
 
 
-SPEED = Speed(speed_setup, limit=15, reference="clip_grad_norm_")
+SPEED = Speed(speed_setup, limit=12, reference="clip_grad_norm_")

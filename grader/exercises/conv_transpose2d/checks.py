@@ -6,6 +6,7 @@ import torch
 from torch.nn.functional import conv_transpose2d as torch_conv_transpose2d  # bound before the learner's code runs
 from torch.nn.functional import pad as torch_pad
 
+from grader.check.family.pooling import conv_params, conv_space
 from grader.check import (a_mistake_has_shape, call_unchanged, Cases, describe, expect_close, mistakes, numpy_speed,
                          pair)
 
@@ -36,6 +37,8 @@ def check_case(fn, x, w, stride, padding):
         MISTAKE.stride_ignored: lambda: ref(s=(1, 1)),
         MISTAKE.pair_as_int: lambda: ref(s=(sH, sH), p=(pH, pH)),
     }
+    # Cropped as full[p:-p]: right for p >= 1, empty on an axis where p = 0 (-0 is 0).
+    mistakes[MISTAKE.crop_empty_at_zero] = lambda: ref(p=(0, 0))[:, :, pH:-pH, pW:-pW]
     if pH or pW:
         Hf, Wf = (H - 1) * sH + kH, (W - 1) * sW + kW  # the full (uncropped) output
         # The full output cropped by 2p at the start or at the end: either way.
@@ -82,20 +85,14 @@ NAMED_CASES = {
 }
 
 
-def random_params(seed):
-    rng = np.random.default_rng(400 + seed)
-    kH, kW = (int(v) for v in rng.integers(1, 5, size=2))
-    sH, sW = (int(v) for v in rng.integers(1, 4, size=2))
-    pH, pW = (int(v) for v in rng.integers(0, 2, size=2))
-    H, W = (int(v) for v in rng.integers(2, 6, size=2))
-    pH, pW = min(pH, ((H - 1) * sH + kH - 1) // 2), min(pW, ((W - 1) * sW + kW - 1) // 2)  # keep the output >= 1
-    return dict(seed=seed, N=int(rng.integers(1, 4)), C=int(rng.integers(1, 5)), H=H, W=W,
-                O=int(rng.integers(1, 5)), kH=kH, kW=kW, stride=(sH, sW), padding=(pH, pW),
-                dtype=[np.float32, np.float64][seed % 2])
+def output_at_least_one(case):
+    """The docstring's promise: the cropped output is at least 1x1."""
+    (kH, kW), (sH, sW), (pH, pW) = (pair(case[k]) for k in ("kernel", "stride", "padding"))
+    return (case["H"] - 1) * sH - 2 * pH + kH >= 1 and (case["W"] - 1) * sW - 2 * pW + kW >= 1
 
 
-CASES = Cases(lambda target, params: check_case(target.conv_transpose2d, *make_case(**params)), NAMED_CASES,
-              random_params)
+CASES = Cases.spanning(lambda target, params: check_case(target.conv_transpose2d, *make_case(**conv_params(params))),
+                       conv_space(output_at_least_one, salt=400), NAMED_CASES)
 
 
 def speed_case():
@@ -104,5 +101,5 @@ def speed_case():
     return dict(x=x, weight=w), dict(stride=stride, padding=padding)
 
 
-SPEED = numpy_speed("conv_transpose2d", torch_conv_transpose2d, speed_case, limit=30,
+SPEED = numpy_speed("conv_transpose2d", torch_conv_transpose2d, speed_case, limit=50,
                     reference_name="torch conv_transpose2d")

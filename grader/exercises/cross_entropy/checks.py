@@ -75,4 +75,4 @@ def speed_setup(target, device):
             describe(logits=logits, labels=labels))
 
 
-SPEED = Speed(speed_setup, limit=20, reference="F.cross_entropy")
+SPEED = Speed(speed_setup, limit=8, reference="F.cross_entropy")

@@ -5,6 +5,7 @@ import numpy as np
 import torch
 from torch.nn.functional import conv2d as torch_conv2d  # bound before the learner's code runs
 
+from grader.check.family.pooling import conv_params, conv_space, fits_padded
 from grader.check import (a_mistake_has_shape, call_unchanged, Cases, describe, expect_close, mistakes, numpy_speed,
                          pair)
 
@@ -76,17 +77,9 @@ NAMED_CASES = {
 }
 
 
-def random_params(seed):
-    rng = np.random.default_rng(300 + seed)
-    kH, kW = (int(v) for v in rng.integers(1, 5, size=2))
-    return dict(seed=seed, N=int(rng.integers(1, 4)), C=int(rng.integers(1, 6)), H=kH + int(rng.integers(0, 8)),
-                W=kW + int(rng.integers(0, 8)), O=int(rng.integers(1, 6)), kH=kH, kW=kW,
-                stride=tuple(int(v) for v in rng.integers(1, 4, size=2)),
-                padding=tuple(int(v) for v in rng.integers(0, 3, size=2)), dtype=[np.float32, np.float64][seed % 2])
-
-
-CASES = Cases(lambda target, params: check_case(target.depthwise_separable_conv2d, *make_case(**params)),
-              NAMED_CASES, random_params)
+CASES = Cases.spanning(
+    lambda target, params: check_case(target.depthwise_separable_conv2d, *make_case(**conv_params(params))),
+    conv_space(fits_padded, salt=300), NAMED_CASES)
 
 
 def speed_case():
@@ -94,5 +87,5 @@ def speed_case():
     return dict(x=x, depthwise_weight=dw, pointwise_weight=pw), dict(stride=stride, padding=padding)
 
 
-SPEED = numpy_speed("depthwise_separable_conv2d", torch_reference, speed_case, limit=50,
+SPEED = numpy_speed("depthwise_separable_conv2d", torch_reference, speed_case, limit=15,
                     reference_name="torch conv2d(groups=C) + 1x1 conv2d")

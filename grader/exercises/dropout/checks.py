@@ -15,7 +15,7 @@ import pytest
 import torch
 from torch.nn.functional import dropout as torch_dropout  # bound before the learner's code runs
 
-from grader.check import Cases, CheckFailure, Speed, call, expect_on_device, mistakes
+from grader.check import Cases, CheckFailure, OnDevice, Speed, call, expect_on_device, mistakes, record_reproduced
 from grader.check.family.normalization import case_text, expect_tensor
 
 MISTAKE = mistakes("dropout")
@@ -62,7 +62,7 @@ def expect_fraction(hits, prob, *, what, case, mistakes={}):
     bound = binomial_bound(prob, n)
     if abs(frac - prob) <= bound:
         return
-    mistake = next((m for m, alt in mistakes.items() if abs(frac - alt) <= binomial_bound(alt, n)), None)
+    mistake = record_reproduced(next((m for m, alt in mistakes.items() if abs(frac - alt) <= binomial_bound(alt, n)), None))
     raise CheckFailure(f"{what}: {frac:.4f} ({observed} of {n}), expected {prob:.4f} ± {bound:.4f} "
                        f"({SIGMAS} standard deviations of a binomial: a correct implementation falls "
                        "outside about once in 500 million runs)", case=case, mistake=mistake)
@@ -84,7 +84,9 @@ def test_eval_is_the_identity(target, p):
     if torch.equal(out, x64):
         return
     zeros = int((out == 0).sum())
-    mistake = MISTAKE.active_in_eval if zeros else MISTAKE.scaled_in_eval if torch.allclose(out, x64 * (1 - p)) else None
+    # x * (1 - p) first: at p = 1 it is all zeros too, which is not dropout left on.
+    mistake = record_reproduced(MISTAKE.scaled_in_eval) if torch.allclose(out, x64 * (1 - p)) else \
+        MISTAKE.active_in_eval if zeros else None
     what = f"{zeros} of {x.numel()} elements were dropped" if zeros else "the values changed"
     raise CheckFailure(f"with training=False the output must equal x exactly; {what}", case=case, mistake=mistake)
 
@@ -94,8 +96,11 @@ def test_p_zero_keeps_everything(target):
     out, case = run(target.dropout, x, 0.0)
     if not torch.equal(out, x.double()):
         zeros = int((out == 0).sum())
+        # A mask `rand < p` keeps nothing at p = 0: every element dropped is what that variant gives.
+        everything = zeros == x.numel() and bool((x != 0).all())
         raise CheckFailure(f"with p = 0 nothing is dropped and the scale is 1: the output must equal x exactly "
-                           f"({zeros} elements were dropped)", case=case)
+                           f"({zeros} elements were dropped)", case=case,
+                           mistake=record_reproduced(MISTAKE.p_as_keep) if everything else None)
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64], ids=lambda d: str(d).replace("torch.", ""))
@@ -151,7 +156,8 @@ def test_every_element_gets_its_own_coin_flip(target):
                         what=f"fraction of agreement between neighbouring slices along axis {axis}")
 
 
-@pytest.mark.parametrize("p", [0.1, 0.3, 0.5, 0.8], ids=lambda p: f"p={p}")
+# The ends of p's range too: 0.01 (a few hundred drops in 10^5, 6 sigma is 0.002) and 0.99.
+@pytest.mark.parametrize("p", [0.01, 0.1, 0.3, 0.5, 0.8, 0.99], ids=lambda p: f"p={p}")
 def test_fraction_dropped_is_p(target, p):
     x = make_x((200, 500), seed=4)
     out, case = run(target.dropout, x, p, seed=10)
@@ -159,7 +165,7 @@ def test_fraction_dropped_is_p(target, p):
                     mistakes={MISTAKE.p_as_keep: 1 - p})
 
 
-@pytest.mark.parametrize("p", [0.3, 0.75], ids=lambda p: f"p={p}")
+@pytest.mark.parametrize("p", [0.01, 0.3, 0.75, 0.99], ids=lambda p: f"p={p}")
 def test_kept_values_are_scaled_by_1_over_1_minus_p(target, p):
     x = make_x((100, 100), seed=5)
     out, case = run(target.dropout, x, p, seed=11)
@@ -169,8 +175,8 @@ def test_kept_values_are_scaled_by_1_over_1_minus_p(target, p):
         return
     ratio = (got / x64).median().item() if got.numel() else float("nan")
     scales = {MISTAKE.no_scale: 1.0, MISTAKE.wrong_scale: 1 - p, MISTAKE.p_as_keep: 1 / p}
-    mistake = next((m for m, scale in scales.items()
-                    if got.numel() and torch.allclose(got, x64 * scale, rtol=1e-6, atol=0)), None)
+    mistake = record_reproduced(next((m for m, scale in scales.items()
+                                      if got.numel() and torch.allclose(got, x64 * scale, rtol=1e-6, atol=0)), None))
     raise CheckFailure(f"every kept element must equal x / (1 - p) = x * {1 / (1 - p):.4f}; yours are "
                        f"x * {ratio:.4f} (median)", case=case, mistake=mistake)
 
@@ -185,8 +191,9 @@ def test_mean_is_preserved(target, p):
     got, want = out.mean().item(), x64.mean().item()
     if abs(got - want) <= bound:
         return
-    scales = {MISTAKE.no_scale: 1 - p, MISTAKE.wrong_scale: (1 - p) ** 2}
-    mistake = next((m for m, scale in scales.items() if abs(got - want * scale) <= bound), None)
+    # The mean each mistake gives: kept with probability 1 - p (or p, for a mask `rand < p`), times its scale.
+    scales = {MISTAKE.no_scale: 1 - p, MISTAKE.wrong_scale: (1 - p) ** 2, MISTAKE.p_as_keep: p / (1 - p)}
+    mistake = record_reproduced(next((m for m, scale in scales.items() if abs(got - want * scale) <= bound), None))
     raise CheckFailure(f"the mean of the output is {got:.4f}, the mean of x {want:.4f}: inverted dropout keeps "
                        f"the mean (allowed ± {bound:.4f}, {SIGMAS} standard deviations)", case=case, mistake=mistake)
 
@@ -238,6 +245,11 @@ def check_on_device(target, ps, device="cpu"):
 # one check per device: "on device [cpu]", and "on device on cuda"
 CASES = Cases(check_on_device, {"cpu": (0.25, 0.7)}, cuda=True, name="on device")
 
+# The mask drawn on x's device, on every machine (a mask made with torch.rand(x.shape) is on the CPU).
+DEVICE = OnDevice(lambda target, device: call(target.dropout, make_x((64, 32), device=device), 0.5, True),
+                  case="x (64, 32) float32, p=0.5, training=True",
+                  advice="draw the mask on x's device: torch.rand_like(x), or device=x.device")
+
 
 def speed_setup(target, device):
     x = make_x({"cpu": (8192, 32), "cuda": (8192, 4096)}[device], device=device)
@@ -245,4 +257,4 @@ def speed_setup(target, device):
             case_text(x=x, p=0.3, training=True))
 
 
-SPEED = Speed(speed_setup, limit={"cpu": 8, "cuda": 10}, reference="torch dropout")
+SPEED = Speed(speed_setup, limit={"cpu": 6, "cuda": 10}, reference="torch dropout")

@@ -199,4 +199,4 @@ def speed_setup(target, device):
     return learner, reference, f"each of the four initialisers on shape {shape}, float64"
 
 
-SPEED = Speed(speed_setup, limit=15, reference="torch.nn.init")
+SPEED = Speed(speed_setup, limit=8, reference="torch.nn.init")

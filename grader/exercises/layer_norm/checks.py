@@ -8,7 +8,7 @@ from __future__ import annotations
 import torch
 from torch.nn.functional import layer_norm as torch_layer_norm  # bound before the learner's code runs
 
-from grader.check import Speed, call, call_unchanged, mistakes
+from grader.check import OnDevice, Speed, call, call_unchanged, mistakes
 from grader.check.family.normalization import (affine_ignored, case_text, expect_gradients, expect_output,
                                                expect_tensor, f64_case, grad_leaves, mean_var, normalise,
                                                normalisation_cases, weight_and_bias)
@@ -86,6 +86,7 @@ NAMED_CASES = {
     "float32 input": dict(seed=12, shape=(4, 3, 16), normalized_shape=16, dtype=torch.float32),
     "float32, large mean (300)": dict(seed=13, shape=(8, 64), normalized_shape=64, offset=300.0,
                                       dtype=torch.float32),
+    "eps 0.5, large beside the variance": dict(seed=14, shape=(4, 6), normalized_shape=6, scale=0.3, eps=0.5),
 }
 
 
@@ -120,12 +121,20 @@ def random_case(seed, device):
     shape = tuple(r(1, 6) for _ in range(r(1, 5)))
     k = r(1, len(shape) + 1)
     ns = shape[len(shape) - k:]
+    u = float(torch.rand((), generator=g))
+    # Every documented argument drawn: eps from 1e-8 to 1e-1 (log scale), the input's scale and offset.
     return make_case(seed, shape, ns if k > 1 or r(0, 2) else ns[0], affine=["both", "none", "weight"][r(0, 3)],
-                     dtype=[torch.float64, torch.float32][seed % 2], device=device)
+                     eps=float(f"{10 ** (-8 + 7 * u):.2g}"), scale=[1.0, 0.05, 20.0][r(0, 3)],
+                     offset=[0.0, 3.0][r(0, 2)], dtype=[torch.float64, torch.float32][seed % 2], device=device)
 
 
 CASES = normalisation_cases(check_case, check_gradients, make_case, NAMED_CASES, GRAD_CASES, random_case,
                             gradient_case=dict(seed=30, shape=(3, 4, 5), normalized_shape=(4, 5)))
+
+# Without weight and bias: a default weight made on the CPU shows on every machine.
+DEVICE = OnDevice(lambda target, device: call(target.layer_norm, *make_case(44, (4, 6), 6, affine="none",
+                                                                          dtype=torch.float32, device=device).values()),
+                  case="x (4, 6) float32, normalized_shape=6, weight=None, bias=None")
 
 
 def speed_setup(target, device):
@@ -136,4 +145,4 @@ def speed_setup(target, device):
             lambda: torch_layer_norm(c["x"], (shape[-1],), c["weight"], c["bias"]), case_text(**c))
 
 
-SPEED = Speed(speed_setup, limit={"cpu": 100, "cuda": 20}, reference="torch layer_norm")
+SPEED = Speed(speed_setup, limit={"cpu": 60, "cuda": 20}, reference="torch layer_norm")

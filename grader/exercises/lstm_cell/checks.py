@@ -7,8 +7,8 @@ from functools import partial
 import torch
 from torch.nn import LSTMCell  # bound before the learner's code runs
 
-from grader.check import Cases, CheckFailure, Mistake, Speed, expect_close, expect_on_device, mistakes
-from grader.check.family.sequence import (call_cell, cell_case, cell_speed, expect_no_nan, pre_activation,
+from grader.check import Cases, OnDevice, call, CheckFailure, Mistake, Speed, expect_close, expect_on_device, mistakes
+from grader.check.family.sequence import (call_cell, cell_case, cell_speed, to, expect_no_nan, pre_activation,
                                           random_cell, torch_cell)
 
 MISTAKE = mistakes("lstm_cell")
@@ -83,5 +83,10 @@ NAMED_CASES = {
 CASES = Cases(lambda target, params, device="cpu": check_case(target.lstm_cell, make_case(**params), device),
               NAMED_CASES, partial(random_cell, stream=300), seeds=3, cuda=True)
 
+# Without biases (None): a zero bias made on the CPU shows on every machine.
+DEVICE = OnDevice(lambda target, device: call(target.lstm_cell, *to(make_case(43, bias=False, dtype=torch.float32),
+                                                                   device).values()),
+                  case="x (2, 3), h, c (2, 4) float32, bias_ih=None, bias_hh=None")
+
 SPEED = Speed(cell_speed("lstm_cell", LSTMCell, make_case, {"cpu": (1024, 64, 64), "cuda": (4096, 1024, 1024)}),
-              limit={"cpu": 4, "cuda": 5}, reference="nn.LSTMCell")
+              limit={"cpu": 5, "cuda": 5}, reference="nn.LSTMCell")

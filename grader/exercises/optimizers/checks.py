@@ -96,9 +96,12 @@ def variants(which, p0, grads, hyper) -> dict:
     if which == "sgd":
         run = lambda mode: lambda: sgd_variant(p0, grads, **hyper, mode=mode)  # noqa: E731
         wd = {MISTAKE.sgd_no_wd: "no weight decay", MISTAKE.sgd_wd_outside: "decay outside"}
-        momentum = {MISTAKE.sgd_no_momentum: "no momentum", MISTAKE.sgd_ema: "ema", MISTAKE.sgd_ema_zero: "ema from zero",
+        # A moving average, from the first gradient or from zeros: one mistake (the dampening), two ways.
+        momentum = {MISTAKE.sgd_no_momentum: "no momentum", MISTAKE.sgd_ema: ("ema", "ema from zero"),
                     MISTAKE.sgd_first_twice: "first twice"}
         modes = (wd if hyper.get("weight_decay") else {}) | (momentum if hyper.get("momentum") else {})
+        return {mistake: [run(mode) for mode in ways] if isinstance(ways, tuple) else run(ways)
+                for mistake, ways in modes.items()}
     else:
         run = lambda mode: lambda: adam_variant(p0, grads, **hyper, decoupled=which == "adamw", mode=mode)  # noqa: E731
         modes = {MISTAKE.no_bias_correction: "no correction", MISTAKE.half_bias_correction: "no m correction",
@@ -128,7 +131,8 @@ def check_run(module, params):
         if not isinstance(state, dict):
             raise CheckFailure("the state passed in must stay a dict", case=at)
         expect_close(new, expected[k], case=at, dtype=p0.dtype,
-                     mistakes={m: (lambda f=f, k=k: f()[k]) for m, f in mistakes.items()})
+                     mistakes={m: [lambda f=f, k=k: f()[k] for f in (fs if isinstance(fs, list) else [fs])]
+                               for m, fs in mistakes.items()})
         param = new
 
 
@@ -139,6 +143,24 @@ def run_case(seed, shape=(5,), steps=100, grad_scale=1.0, dtype=np.float64):
         grads = [(rng.standard_normal(shape) * grad_scale + 0.3).astype(dtype) for _ in range(steps)]
         return p0, grads
     return make
+
+
+def random_run(seed):
+    """Each optimiser twice, every hyper-parameter drawn from its documented range (lr, momentum in [0, 1),
+    weight_decay >= 0, betas in [0, 1), eps > 0), 0 among them; both dtypes, any shape, 1 to 12 steps."""
+    rng = np.random.default_rng(700 + seed)
+    which = ["sgd", "adam", "adamw"][seed % 3]
+    log = lambda lo, hi: float(f"{10 ** rng.uniform(lo, hi):.2g}")  # noqa: E731
+    decay = 0.0 if rng.integers(3) == 0 else log(-4, -1)
+    hyper = dict(lr=log(-4, -1), weight_decay=decay)
+    if which == "sgd":
+        hyper["momentum"] = 0.0 if rng.integers(3) == 0 else round(float(rng.uniform(0, 0.99)), 3)
+    else:
+        hyper.update(betas=(round(float(rng.uniform(0, 0.95)), 3), round(float(rng.uniform(0.9, 0.9999)), 4)),
+                     eps=log(-10, -4))
+    shape = tuple(int(n) for n in rng.integers(1, 5, size=int(rng.integers(1, 3))))
+    steps, dtype = int(rng.integers(1, 13)), [np.float64, np.float32][seed // 3 % 2]
+    return which, run_case(100 + seed, shape, steps=steps, dtype=dtype), hyper
 
 
 # Inputs are built afresh for every check: a function that modifies its input must not spoil the next check.
@@ -159,7 +181,11 @@ CASES = Cases(check_run, {
     "adamw: weight decay 0.1, lr 1e-2": ("adamw", run_case(13, (2, 3)), dict(lr=1e-2, weight_decay=0.1)),
     "adamw: small gradients (eps matters)": ("adamw", run_case(14, grad_scale=1e-6), dict(lr=1e-3)),
     "adamw: float32": ("adamw", run_case(15, (3, 2), dtype=np.float32), dict(lr=1e-2, weight_decay=0.05)),
-})
+    # The ends of the documented ranges: momentum near 1, AdamW without decay, betas and eps far from the defaults.
+    "sgd: momentum 0.99": ("sgd", run_case(16), dict(lr=0.01, momentum=0.99)),
+    "adamw: weight decay 0 (plain Adam)": ("adamw", run_case(17), dict(lr=1e-2, weight_decay=0.0)),
+    "adamw: betas (0.5, 0.9), eps 1e-4": ("adamw", run_case(18), dict(lr=1e-2, betas=(0.5, 0.9), eps=1e-4)),
+}, random_run, seeds=6)
 
 
 def speed_setup(target, device):
@@ -179,4 +205,4 @@ def speed_setup(target, device):
     return learner, reference, "one step of SGD (momentum), Adam and AdamW on " + describe(param=p0)
 
 
-SPEED = Speed(speed_setup, limit=15, reference="torch.optim")
+SPEED = Speed(speed_setup, limit=8, reference="torch.optim")

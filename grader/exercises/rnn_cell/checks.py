@@ -6,8 +6,8 @@ from functools import partial
 import torch
 from torch.nn import RNNCell  # bound before the learner's code runs
 
-from grader.check import Cases, Speed, expect_close, expect_on_device, mistakes
-from grader.check.family.sequence import (call_cell, cell_case, cell_speed, expect_no_nan, pre_activation,
+from grader.check import Cases, OnDevice, call, Speed, expect_close, expect_on_device, mistakes
+from grader.check.family.sequence import (call_cell, cell_case, cell_speed, to, expect_no_nan, pre_activation,
                                           random_cell, torch_cell)
 
 MISTAKE = mistakes("rnn_cell")
@@ -50,6 +50,11 @@ NAMED_CASES = {
 
 CASES = Cases(lambda target, params, device="cpu": check_case(target.rnn_cell, make_case(**params), device),
               NAMED_CASES, partial(random_cell, stream=400), seeds=3, cuda=True)
+
+# Without biases (None): a zero bias made on the CPU shows on every machine.
+DEVICE = OnDevice(lambda target, device: call(target.rnn_cell, *to(make_case(43, bias=False, dtype=torch.float32),
+                                                                   device).values()),
+                  case="x (2, 3), h (2, 4) float32, bias_ih=None, bias_hh=None")
 
 SPEED = Speed(cell_speed("rnn_cell", RNNCell, make_case, {"cpu": (512, 128, 128), "cuda": (4096, 1024, 1024)}),
               limit={"cpu": 3, "cuda": 5}, reference="nn.RNNCell")

@@ -5,7 +5,7 @@ import math
 
 import torch
 
-from grader.check import Cases, CheckFailure, Speed, call, describe, expect_close, mistakes
+from grader.check import Cases, CheckFailure, Speed, call, describe, expect_close, matching_mistake, mistakes
 
 MISTAKE = mistakes("sinusoidal_positional_encoding")
 TOLERANCE = {"float32": (1e-5, 2e-4)}  # a float32 table: angles of up to ~1000 rad carry ~1e-4 of rounding
@@ -87,8 +87,13 @@ def test_properties(target):
                            f"the largest magnitude is {pe.abs().max().item():.4g}", case=case)
     radius = pe[:, 0::2] ** 2 + pe[:, 1::2] ** 2  # sin^2 + cos^2 of the same angle
     if not torch.allclose(radius, torch.ones_like(radius), atol=1e-3):
+        # Several layouts break this property (a frequency per feature, sines then cosines): name the one
+        # whose table the output is, if any.
+        named = matching_mistake(pe, {MISTAKE.exponent_per_feature: lambda: by_formula(seq_len, dim, exponent="j"),
+                                      MISTAKE.concatenated: lambda: by_formula(seq_len, dim, concat=True)},
+                                 rtol=TOLERANCE["float32"][0], atol=TOLERANCE["float32"][1])
         raise CheckFailure("features 2i and 2i+1 must be the sin and cos of the SAME angle "
-                           "(sin^2 + cos^2 = 1 fails)", case=case, mistake=MISTAKE.exponent_per_feature)
+                           "(sin^2 + cos^2 = 1 fails)", case=case, mistake=named)
     gaps = torch.cdist(pe, pe) + torch.eye(seq_len, dtype=pe.dtype) * 1e9
     if gaps.min() < 1e-3:
         i, j = divmod(int(gaps.argmin()), seq_len)
@@ -111,4 +116,4 @@ def speed_setup(target, device):
             describe(seq_len=seq_len, dim=dim))
 
 
-SPEED = Speed(speed_setup, limit=5, reference="vectorised torch (float32)")
+SPEED = Speed(speed_setup, limit=15, reference="vectorised torch (float32)")

@@ -217,4 +217,4 @@ def speed_setup(target, device):
     return lambda: target.two_layer_mlp(*(c[k] for k in ARGS)), torch_forward_backward, case_text(c)
 
 
-SPEED = Speed(speed_setup, limit=5, reference="torch forward + autograd", name="speed against torch autograd")
+SPEED = Speed(speed_setup, limit=10, reference="torch forward + autograd", name="speed against torch autograd")

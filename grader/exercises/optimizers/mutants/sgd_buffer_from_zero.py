@@ -2,7 +2,7 @@
 import numpy as np
 from _base import adam_step, adamw_step  # noqa: F401
 
-EXPECTED_MISTAKE = "momentum buffer started at zero"
+EXPECTED_MISTAKE = "EMA (dampened) momentum"
 
 
 def sgd_step(param, grad, state, lr, momentum=0.0, weight_decay=0.0):

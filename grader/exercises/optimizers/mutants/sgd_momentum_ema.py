@@ -1,7 +1,7 @@
 """Momentum as a moving average: buf = m * buf + (1 - m) * g, started at the first gradient."""
 from _base import adam_step, adamw_step  # noqa: F401
 
-EXPECTED_MISTAKE = "momentum as a moving average"
+EXPECTED_MISTAKE = "EMA (dampened) momentum"
 
 
 def sgd_step(param, grad, state, lr, momentum=0.0, weight_decay=0.0):
