@@ -45,13 +45,43 @@ def build_parser() -> argparse.ArgumentParser:
         prog="grader", description="Implement deep-learning classics from scratch; check them against PyTorch.",
         epilog="Start with: grader list, then grader watch (or grader run conv2d). "
                "Every verb has --help with examples.")
+    parser.add_argument("--version", action="version", version=f"grader {version()}")
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
     for name in VERBS:
         importlib.import_module(f"{__package__}.commands.{name}").register(verbs)
     return parser
 
 
+def version() -> str:
+    """The installed kit's version (pyproject.toml's, as pip recorded it)."""
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version("dl-interview-kit")
+    except importlib.metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
+
+
+def _unknown_verb(argv: list[str]) -> int | None:
+    """`grader rn`: a short message with the verb it was probably meant to be (exit 2); None if argv is fine."""
+    import difflib
+
+    word = next((a for a in argv if not a.startswith("-")), None)
+    if word is None or word in VERBS or any(a in ("-h", "--help", "--version") for a in argv[:argv.index(word)]):
+        return None
+    close = difflib.get_close_matches(word, VERBS, n=2, cutoff=0.6)
+    hint = f" Did you mean {' or '.join(f'grader {c}' for c in close)}?" if close else ""
+    Console(stderr=True, highlight=False).print(
+        Text.assemble(("grader: ", "red"), f"no verb called {word!r}.{hint} `grader --help` lists them."))
+    return USAGE
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if "_ARGCOMPLETE" not in os.environ:
+        unknown = _unknown_verb(argv)
+        if unknown is not None:
+            return unknown
     parser = build_parser()
     if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (see grader completion)
         try:

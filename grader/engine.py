@@ -39,8 +39,12 @@ WARM_UP_TIMEOUT_S = 60  # per check, when the warm worker runs the reference sol
 
 def pytest_args(exercise: Exercise, *, target: Path | None = None, results: Path | None = None,
                 speed: bool = True, fail_fast: bool = False, timeout_plugin: bool = True,
-                timeout: float | None = None, exit_when_done: bool = False, extra: tuple[str, ...] = ()) -> list[str]:
-    """The arguments of every pytest run of an exercise's checks (runs and the warm worker's warm-up)."""
+                timeout: float | None = None, exit_when_done: bool = False, select: str | None = None,
+                only: str | None = None, extra: tuple[str, ...] = ()) -> list[str]:
+    """The arguments of every pytest run of an exercise's checks (runs and the warm worker's warm-up).
+
+    `select` keeps the checks whose names match it (`grader run -k`, see `selected`); `only` keeps
+    the one check of that exact name (grader.repro rebuilding a failed check)."""
     args = [
         str(exercise.checks_path), "-p", "grader.plugin",
         *(["-p", "pytest_timeout"] if timeout_plugin else []),
@@ -64,7 +68,28 @@ def pytest_args(exercise: Exercise, *, target: Path | None = None, results: Path
         args.append("--grader-fail-fast")
     if exit_when_done:
         args.append("--grader-exit-when-done")
+    if select is not None:
+        args += ["--grader-select", select]
+    if only is not None:
+        args += ["--grader-only", only]
     return args + list(extra)
+
+
+def selected(selection: str, check: str) -> bool:
+    """Whether `grader run -k SELECTION` runs the check called `check`.
+
+    As pytest's -k, case-insensitive: words joined by and, or, not and parentheses each match a part
+    of the name ("speed", "not cuda", "random and not float32"); text pytest cannot parse as such
+    an expression ("padding 1", "seed 2") matches as a whole part of the name.
+    """
+    from _pytest.mark.expression import Expression
+
+    name = check.lower()
+    try:
+        expression = Expression.compile(selection.lower())
+    except SyntaxError:
+        return selection.lower().strip() in name
+    return expression.evaluate(lambda word, **_: word in name)
 
 
 def warm_up_args(exercise: Exercise, solution: Path | None = None) -> list[str]:
@@ -155,8 +180,9 @@ IN_PROCESS = InProcess()
 # ---------------------------------------------------------------- a run
 
 def execute(exercise: Exercise, target_file: Path, *, speed: bool = True, fail_fast: bool = False,
-            backend: Backend | None = None) -> RunResult:
-    """Run the checks of `exercise` on `target_file` with `backend` (a cold child by default)."""
+            backend: Backend | None = None, select: str | None = None) -> RunResult:
+    """Run the checks of `exercise` on `target_file` with `backend` (a cold child by default); with
+    `select`, only the checks whose names match it (`selected`)."""
     target_file = Path(target_file).resolve()
     chosen = backend or COLD
     for attempt in ((chosen,) if chosen is COLD else (chosen, COLD)):
@@ -168,13 +194,14 @@ def execute(exercise: Exercise, target_file: Path, *, speed: bool = True, fail_f
             results = folder / "results.jsonl"
             results.touch()
             args = pytest_args(exercise, target=target_file, results=results, speed=speed, fail_fast=fail_fast,
-                               **attempt.pytest_options())
+                               select=select, **attempt.pytest_options())
             plan = Plan(exercise, args, folder, results, folder / "output.txt", processes.time_limit(exercise))
             ending = attempt.launch(plan)
             if ending is None:
                 continue
             events = read_events(results)
         result = collect(exercise, target_file, events, ending)
+        result.selection = select
         result.seconds = time.perf_counter() - started
         return result
     raise AssertionError("the cold backend always runs the plan")
@@ -207,7 +234,9 @@ def _results(events: list[dict]) -> dict[str, CheckResult]:
 def collect(exercise: Exercise, target_file: Path, events: list[dict], ending: Ending) -> RunResult:
     """Turn the plugin's events into one result per check, explaining any check it never finished."""
     result = RunResult(exercise=exercise.name, target=str(target_file))
-    planned = next((e.get("checks") for e in events if e.get("event") == "collected"), None)
+    collected = next((e for e in events if e.get("event") == "collected"), {})
+    planned = collected.get("checks")
+    result.deselected = [str(n) for n in collected.get("deselected", [])]
     finished = _results(events)
     done = any(e.get("event") == "done" for e in events)
     output = ending.output_tail.strip()

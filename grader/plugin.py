@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ import pytest
 
 from . import catalog
 from .check import compare, declare
-from .check.cases import skip_without_cuda
+from .check.cases import last_case, skip_without_cuda
 from .check.failure import CheckFailure, take_notes
 from .check.mistakes import take_reproduced
 from .learner import LearnerProblem, load_module, verify_untouched
@@ -51,6 +52,8 @@ def pytest_addoption(parser):
     group.addoption("--grader-no-speed", action="store_true", help="skip the speed checks")
     group.addoption("--grader-fail-fast", action="store_true",
                     help="stop at the first failed check that names a mistake, crashes or is not a correctness check")
+    group.addoption("--grader-select", help="run only the checks whose names match (grader run -k)")
+    group.addoption("--grader-only", help="run only the check of this exact name (grader.repro)")
     group.addoption("--grader-exit-when-done", action="store_true",
                     help="end the process once the results are written (a child of grader run only)")
 
@@ -125,14 +128,31 @@ SPEED_CHECK_TIMEOUT_S = 40
 
 
 def pytest_collection_modifyitems(session, config, items):
+    deselected = _deselect(config, items)
     # Correctness first and speed last; within a kind, in the order the module states them.
     items.sort(key=lambda item: (KIND_ORDER[kind_of(item)], declare.order(getattr(item, "function", None))))
     for item in items:
         item.repr_failure = functools.partial(_repr_failure, item)
         if kind_of(item) == "speed" and not item.get_closest_marker("timeout"):
             item.add_marker(pytest.mark.timeout(SPEED_CHECK_TIMEOUT_S))
-    _emit(config, {"event": "collected",
-                   "checks": [{"name": check_name(i), "kind": kind_of(i)} for i in items]})
+    _emit(config, {"event": "collected", "checks": [{"name": check_name(i), "kind": kind_of(i)} for i in items],
+                   "deselected": [check_name(i) for i in deselected]})
+
+
+def _deselect(config, items) -> list:
+    """Leave out the checks --grader-select or --grader-only do not name; return them."""
+    from .engine import selected
+
+    select, only = config.getoption("--grader-select"), config.getoption("--grader-only")
+    if select is None and only is None:
+        return []
+    keep = [i for i in items if (select is None or selected(select, check_name(i)))
+            and (only is None or check_name(i) == only)]
+    dropped = [i for i in items if i not in keep]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
+    return dropped
 
 
 def target_path(config, exercise: catalog.Exercise) -> Path:
@@ -223,6 +243,7 @@ def pytest_runtest_protocol(item, nextitem):
     if state.stop is not None:
         return True  # handled: not run, no report
     take_notes()  # the check starts with nothing noted (nothing left over from before it)
+    last_case(reset=True)
     take_reproduced()
     return None
 
@@ -232,6 +253,12 @@ def _repr_failure(item, excinfo, style=None):
     if isinstance(excinfo.value, (CheckFailure, LearnerProblem)):
         return str(excinfo.value)
     return type(item).repr_failure(item, excinfo)
+
+
+def round_floats(text: str) -> str:
+    """`12.880365182308562` as `12.9` in the grader's own messages (3 significant digits, as the
+    report's other figures); short numbers (`1e-09`, `0.5`, indices) are left as they are."""
+    return re.sub(r"(?<![\w.])-?\d+\.\d{5,}(?:e[+-]?\d+)?(?![\w.])", lambda m: f"{float(m.group()):.3g}", text)
 
 
 def _printed(report) -> str:
@@ -264,10 +291,12 @@ def _classify(item, call, report) -> CheckResult:
         named = lambda m: NamedMistake(m.name, m.explanation, m.anchor, reproduced=m in reproduced)  # noqa: E731
         mistake = named(exc.mistake) if exc.mistake else None
         also = tuple(named(m) for m in reproduced if m != exc.mistake)
-        return _result(item, Outcome.FAILED, exc.message, Reason.MISMATCH, case=exc.case, mistake=mistake,
-                       also=also, printed=printed)
+        return _result(item, Outcome.FAILED, round_floats(exc.message), Reason.MISMATCH, case=exc.case,
+                       mistake=mistake, also=also, printed=printed)
     if isinstance(exc, LearnerProblem):
-        return _result(item, Outcome.ERROR, str(exc), Reason.of(exc.reason), printed=printed)
+        # A crash names its case as a mismatch does: the one the check described last.
+        return _result(item, Outcome.ERROR, str(exc), Reason.of(exc.reason), printed=printed,
+                       case=last_case() or None)
     if call.excinfo and "Timeout" in str(exc) and type(exc).__name__ == "Failed":
         seconds = item.get_closest_marker("timeout")
         limit = seconds.args[0] if seconds else item.config.getini("timeout")

@@ -9,6 +9,7 @@ from rich.text import Text
 from .catalog import Exercise
 from .progress import Interview
 from .results import CheckResult, Outcome, Reason, RunResult
+from .theory import link
 
 SYMBOL = {Outcome.PASSED: ("✓", "green"), Outcome.FAILED: ("✗", "red"), Outcome.ERROR: ("✗", "red"),
           Outcome.SKIPPED: ("·", "dim")}
@@ -46,12 +47,11 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
 
     if problem:
         console.print(_problem_panel(exercise, result.problem_to_show, result))
-    passed = result.count(Outcome.PASSED)
-    total = len(result.checks)
+    passed, total, skipped = _counts(result)
     if result.passed:
-        console.print(Text(f"All {passed} checks passed in {result.seconds:.1f} s.", style="bold green"))
+        console.print(Text(f"All {passed} checks passed in {result.seconds:.1f} s{skipped}.", style="bold green"))
         if not _hints_hidden(interview):
-            console.print(f"Interview questions: site/{exercise.page}#interview-questions · "
+            console.print(f"Interview questions: {escape(link(exercise.page, 'interview-questions'))} · "
                           f"the reference: [bold]grader solution {exercise.name}[/]")
         if next_exercise:
             verb = "watch" if in_watch else "notebook" if in_notebook else "run"
@@ -59,7 +59,7 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
         elif all_done:
             console.print("Every exercise passes. Well done!")
     else:
-        console.print(Text(f"{passed} of {total} checks passed ({result.seconds:.1f} s).", style="bold red"))
+        console.print(Text(f"{passed} of {total} checks passed ({result.seconds:.1f} s){skipped}.", style="bold red"))
         if _hints_hidden(interview):
             console.print(_interview_line(exercise, interview))
         else:
@@ -68,6 +68,16 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
 
 def _hint_verb(in_notebook: bool) -> str:
     return "%grade_hint" if in_notebook else "grader hint"
+
+
+def _counts(result: RunResult) -> tuple[int, int, str]:
+    """(passed, out of, what was left out: skipped checks and why, a -k selection)."""
+    passed, total, skipped = result.tally()
+    why = sorted({c.message for c in skipped if c.message})
+    text = f"; {len(skipped)} skipped ({'; '.join(why)})" if skipped else ""
+    if result.partial:
+        text += f"; only the checks matching -k {result.selection!r}"
+    return passed, total, text
 
 
 def _hints_hidden(interview: Interview | None) -> bool:
@@ -103,7 +113,7 @@ def _render_unstarted(console: Console, exercise: Exercise, problem: CheckResult
     if _hints_hidden(interview):
         console.print(_interview_line(exercise, interview))
     else:
-        console.print(f"Stuck? [bold]{_hint_verb(in_notebook)} {exercise.name}[/] · theory: [bold]site/{exercise.page}[/]")
+        console.print(f"Stuck? [bold]{_hint_verb(in_notebook)} {exercise.name}[/] · theory: [bold]{escape(link(exercise.page))}[/]")
 
 
 def _diagnosis(exercise: Exercise, result: RunResult) -> list[Text]:
@@ -116,7 +126,7 @@ def _diagnosis(exercise: Exercise, result: RunResult) -> list[Text]:
     line = Text.assemble(("Looks like: ", "bold yellow"), (mistake.name, "bold yellow"), f" — {mistake.explanation}")
     if failed > 1:
         line.append(f" (explains {explains} of the {failed} failed checks)", style="dim")
-    return [line, Text(f"Theory: site/{exercise.page}#{mistake.anchor}", style="cyan")]
+    return [line, Text(f"Theory: {link(exercise.page, mistake.anchor)}", style="cyan")]
 
 
 def _problem_panel(exercise: Exercise, problem: CheckResult, result: RunResult) -> Panel:
@@ -134,6 +144,6 @@ def _problem_panel(exercise: Exercise, problem: CheckResult, result: RunResult) 
 def _next_step(console: Console, exercise: Exercise, hints_seen: int, hint: str = "grader hint") -> None:
     if hints_seen < len(exercise.hints):
         console.print(f"Stuck? [bold]{hint} {exercise.name}[/] (hint {hints_seen + 1} of {len(exercise.hints)})"
-                      f" · theory: site/{exercise.page}")
+                      f" · theory: {escape(link(exercise.page))}")
     else:
-        console.print(f"Theory: site/{exercise.page} · all hints: {hint} {exercise.name} --all")
+        console.print(f"Theory: {escape(link(exercise.page))} · all hints: {hint} {exercise.name} --all")

@@ -174,6 +174,13 @@ class RunResult:
     target: str
     checks: list[CheckResult] = field(default_factory=list)
     seconds: float = 0.0
+    selection: str | None = None  # `grader run -k`: only the checks matching it ran
+    deselected: list[str] = field(default_factory=list)  # the names of the checks -k left out
+
+    @property
+    def partial(self) -> bool:
+        """Only some of the checks ran (-k): a pass of those, never of the exercise."""
+        return self.selection is not None
 
     @property
     def passed(self) -> bool:
@@ -225,12 +232,21 @@ class RunResult:
     def count(self, outcome: Outcome) -> int:
         return sum(c.outcome is outcome for c in self.checks)
 
+    def tally(self) -> tuple[int, int, list[CheckResult]]:
+        """(passed, out of, skipped): a check skipped on purpose (no CUDA here, --no-speed) is neither
+        passed nor counted; one "not run" after a problem still counts, as it has yet to pass."""
+        skipped = [c for c in self.checks if c.outcome is Outcome.SKIPPED and c.reason is not Reason.NOT_RUN]
+        return self.count(Outcome.PASSED), len(self.checks) - len(skipped), skipped
+
     def to_json(self) -> dict:
         mistake = self.mistake
         diagnosis = None if mistake is None else {**mistake.to_json(), "explains": len(self.explained(mistake)),
                                                   "failed": sum(c.bad for c in self.checks)}
-        return {"schema": SCHEMA, "exercise": self.exercise, "target": self.target, "passed": self.passed,
-                "seconds": round(self.seconds, 3), "mistake": diagnosis, "checks": [c.to_json() for c in self.checks]}
+        out = {"schema": SCHEMA, "exercise": self.exercise, "target": self.target, "passed": self.passed,
+               "seconds": round(self.seconds, 3), "mistake": diagnosis, "checks": [c.to_json() for c in self.checks]}
+        if self.selection is not None:
+            out["selection"] = self.selection
+        return out
 
     @classmethod
     def from_json(cls, data: dict) -> "RunResult":

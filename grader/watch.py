@@ -27,7 +27,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from . import catalog as catalog_module
-from . import engine, interview, progress, workspace
+from . import engine, interview, progress, theory, workspace
 from .catalog import Exercise
 
 KEYS = (("h", "hint"), ("n", "next"), ("p", "previous"), ("r", "re-run"), ("q", "quit"))
@@ -248,7 +248,7 @@ class Watcher:
             if recorded:
                 note.append(" (recorded in your mock interview)", style="dim")
         else:
-            note = Text(f"No more hints. Theory: site/{self.exercise.page}", style="dim")
+            note = Text(f"No more hints. Theory: {theory.link(self.exercise.page)}", style="dim")
         self.notes.append(note)
         self.render()
 

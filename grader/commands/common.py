@@ -3,6 +3,7 @@ looking up an exercise, a topic or the workspace, and the pieces of a verb's par
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 from rich.console import Console
@@ -71,6 +72,19 @@ def check_topic(topic: str | None) -> None:
         raise UsageError(f"no topic called {topic!r}; topics: {', '.join(topics)}")
 
 
+def _us_spelling(word: str) -> str:
+    """normalisation -> normalization, optimiser -> optimizer: titles are British, topic ids American."""
+    return re.sub(r"is(e|ed|es|er|ers|ing|ation|ations)\b", r"iz\1", word.strip().lower())
+
+
+def topic(text: str) -> str:
+    """A --topic value: a topic id, in either spelling (argparse `type=`; an unknown one is an error)."""
+    for known in catalog_module.load().topics:
+        if _us_spelling(known) == _us_spelling(text):
+            return known
+    raise argparse.ArgumentTypeError(f"no topic called {text!r} (choose from {', '.join(topics())})")
+
+
 def backup(ws: workspace.Workspace, path: Path) -> Path:
     """A copy of the learner's file in .grader/backups/, or Refused (the file is left alone)."""
     try:
@@ -114,3 +128,9 @@ def name_arg(parser: argparse.ArgumentParser, optional: bool = False,
 
 def topics() -> list[str]:
     return list(catalog_module.load().topics)
+
+
+def topic_arg(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """--topic TOPIC, in either spelling (see `topic`), completed from the catalog's topics."""
+    action = parser.add_argument("--topic", type=topic, metavar="TOPIC", help=f"{help_text} ({', '.join(topics())})")
+    action.completer = lambda prefix, **kwargs: [t for t in topics() if t.startswith(prefix)]

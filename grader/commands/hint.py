@@ -1,7 +1,7 @@
 """grader hint: the next hint of an exercise, one at a time (or --all), counted in the progress file."""
 from __future__ import annotations
 
-from .. import interview, progress
+from .. import interview, progress, theory
 from . import common
 
 HELP = "show the next hint for an exercise"
@@ -30,7 +30,7 @@ def main(args) -> int:
     else:
         if seen == total:
             console.print(f"You have seen all {total} hints. `grader hint {exercise.name} --all` lists them; "
-                          f"the theory page is site/{exercise.page}.")
+                          f"the theory page is {theory.link(exercise.page)}.")
             return common.OK
         shown = [seen]
         newly = 1

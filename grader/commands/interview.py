@@ -27,7 +27,7 @@ EXAMPLES = ("grader interview                  # a mock interview on an exercise
 def register(verbs) -> None:
     p = common.add_verb(verbs, "interview", HELP, EXAMPLES, main)
     common.name_arg(p, optional=True, help_text="the exercise (default: a random one you have not passed)")
-    p.add_argument("--topic", choices=common.topics(), help="pick from this topic")
+    common.topic_arg(p, "pick from this topic")
     p.add_argument("--difficulty", choices=catalog_module.DIFFICULTIES, help="pick at this difficulty")
     p.add_argument("--any", action="store_true", help="pick among all exercises, passed ones included")
     p.add_argument("--minutes", type=float, help="the time limit (default: easy 15, medium 30, hard 45)")

@@ -27,7 +27,7 @@ SHORT_STATUS = {Status.NOT_STARTED: "-", Status.FAILING: "failing", Status.PASSI
 
 def register(verbs) -> None:
     p = common.add_verb(verbs, "list", HELP, EXAMPLES, main)
-    p.add_argument("--topic", choices=common.topics(), help="only this topic")
+    common.topic_arg(p, "only this topic")
     p.add_argument("--difficulty", choices=catalog_module.DIFFICULTIES, help="only this difficulty")
     p.add_argument("--names", action="store_true", help="only the names, one per line")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")

@@ -13,13 +13,16 @@ from rich.text import Text
 from .. import catalog as catalog_module
 from .. import interview, progress, workspace
 from ..catalog import Exercise
-from ..results import SCHEMA, Outcome
+from ..results import SCHEMA, CheckResult, Kind, Outcome, Reason, RunResult
 from ..workspace import display_path
 from . import common
 
 HELP = "check an exercise against PyTorch"
 EXAMPLES = ("grader run conv2d      # check exercises/conv2d.py\n  grader run conv2d --solution\n"
-            "  grader run conv2d --target my_attempts/\n  grader run --all            # everything, with a summary\n"
+            "  grader run conv2d --target my_attempts/   # or --target my_attempts/conv_v2.py\n"
+            "  grader run conv2d -k 'padding'   # only the checks whose names match\n"
+            "  grader run conv2d --repro        # and Python that rebuilds the failing case\n"
+            "  grader run --all            # everything, with a summary\n"
             "  grader run --all --solution --json")
 
 
@@ -27,9 +30,15 @@ def register(verbs) -> None:
     p = common.add_verb(verbs, "run", HELP, EXAMPLES, main)
     common.name_arg(p, optional=True)
     p.add_argument("--all", action="store_true", help="run every exercise (a progress bar, then a summary)")
-    p.add_argument("--topic", choices=common.topics(), help="with --all: only this topic")
+    common.topic_arg(p, "with --all: only this topic")
     p.add_argument("--solution", action="store_true", help="check the reference solution instead of your file")
-    p.add_argument("--target", metavar="DIR", help="check DIR/<name>.py instead of exercises/<name>.py")
+    p.add_argument("--target", metavar="PATH",
+                   help="check this file (any name), or DIR/<name>.py, instead of exercises/<name>.py")
+    p.add_argument("-k", metavar="TEXT", dest="select",
+                   help="run only the checks whose names match TEXT, as pytest's -k ('padding 1', 'not speed'); "
+                        "such a run is not recorded as a pass of the exercise")
+    p.add_argument("--repro", action="store_true",
+                   help="print Python that rebuilds the failing case and calls your function, to debug it yourself")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a report")
     p.add_argument("--no-speed", action="store_true", help="skip the speed checks")
     p.add_argument("-x", "--fail-fast", action="store_true",
@@ -44,8 +53,12 @@ def main(args) -> int:
         raise common.UsageError("give either --solution or --target DIR, not both")
     if bool(args.all) == bool(args.name):
         raise common.UsageError("name one exercise (grader run conv2d) or use --all")
-    if args.target and not Path(args.target).is_dir():
-        raise common.UsageError(f"--target {args.target!r} is not a folder")
+    if args.target and not Path(args.target).is_dir() and not (args.target.endswith(".py") or Path(args.target).is_file()):
+        raise common.UsageError(f"--target {args.target!r} is neither a folder nor a .py file")
+    if args.target and Path(args.target).suffix == ".py" and args.all:
+        raise common.UsageError("with --all, --target names a folder holding <name>.py for each exercise")
+    if (args.select is not None or args.repro) and args.all:
+        raise common.UsageError("-k and --repro go with one exercise (grader run conv2d -k padding --repro)")
     if args.topic and not args.all:
         raise common.UsageError("--topic goes with --all (grader run --all --topic cnn)")
     common.check_topic(args.topic)
@@ -57,10 +70,18 @@ def main(args) -> int:
         return _run_all(args, ws, exercises, own_file)
     exercise = common.exercise(args.name)
     target = _target(args, exercise, ws)
-    result = engine.execute(exercise, target, speed=not args.no_speed, fail_fast=args.fail_fast)
-    finished = interview.record_run(ws, exercise.name, result) if own_file else None
+    if args.target and not target.is_file():
+        raise common.Refused(_no_target_file(exercise, target))
+    result = engine.execute(exercise, target, speed=not args.no_speed, fail_fast=args.fail_fast,
+                            select=args.select)
+    if args.select is not None and not result.checks:
+        shown = ", ".join(repr(n) for n in result.deselected[:6]) + (", …" if len(result.deselected) > 6 else "")
+        raise common.UsageError(f"no check of {exercise.name} matches -k {args.select!r}; its checks: {shown}")
+    # A -k run proves only the checks it ran: it is not recorded as a pass (nor counted in an interview).
+    finished = interview.record_run(ws, exercise.name, result) if own_file and not result.partial else None
+    repro = _repro(args, exercise, result, target)
     if args.json:
-        print(json.dumps(result.to_json()))
+        print(json.dumps({**result.to_json(), **({"repro": repro} if repro else {})}))
         return common.OK if result.passed else common.FAILED
     from ..report import render
 
@@ -73,15 +94,46 @@ def main(args) -> int:
            next_exercise=following, all_done=following is None, interview=session)
     if own_file and result.passed:
         console.print(Text(progress.status_line(state.exercise(exercise.name)), style="dim"))
+    if repro:
+        console.print(Text("Reproduce it in Python (paste it into python, or into a debugger):", style="bold"))
+        console.print(Text(repro), soft_wrap=True)
+    elif _reproducible(result.problem_to_show):
+        from ..repro import command
+
+        console.print(Text(f"Debug this case in Python: {command(exercise.name, result.problem_to_show.name)}",
+                           style="dim"), soft_wrap=True)
     _interview_news(console, ws, finished, session, result)
     return common.OK if result.passed else common.FAILED
+
+
+def _no_target_file(exercise: Exercise, target: Path) -> str:
+    return (f"{display_path(target)} does not exist. Write your {exercise.name} there (start from the stub: "
+            f"grader init DIR makes a folder of them), or point --target at the file that holds it.")
+
+
+def _repro(args, exercise: Exercise, result, target: Path) -> str | None:
+    """With --repro: the snippet that rebuilds the failed check's case (grader.repro), where one ran
+    the learner's code (not an unimplemented stub, a file that cannot be imported, the rules)."""
+    problem = result.problem_to_show
+    if not args.repro or not _reproducible(problem):
+        return None
+    from ..repro import snippet
+
+    return snippet(exercise.name, problem.name, target)
+
+
+def _reproducible(problem) -> bool:
+    """A failed check that ran the learner's code on a case (not the stub, an import, the rules)."""
+    return problem is not None and problem.kind is not Kind.RULES and problem.reason not in (
+        Reason.NOT_IMPLEMENTED, Reason.IMPORT_ERROR, Reason.INTERNAL, Reason.TIMEOUT)
 
 
 def _target(args, exercise: Exercise, ws: workspace.Workspace) -> Path:
     if args.solution:
         return ws.solutions / exercise.filename
     if args.target:
-        return Path(args.target) / exercise.filename
+        given = Path(args.target)
+        return given if given.suffix == ".py" else given / exercise.filename
     return ws.exercises / exercise.filename
 
 
@@ -119,8 +171,14 @@ def _run_all(args, ws: workspace.Workspace, exercises: list[Exercise], own_file:
             task = bar.add_task("starting", total=len(exercises))
             for exercise in exercises:
                 bar.update(task, description=f"checking {exercise.name}")
-                result = engine.execute(exercise, _target(args, exercise, ws), speed=not args.no_speed,
-                                        fail_fast=args.fail_fast, backend=worker)
+                target = _target(args, exercise, ws)
+                if args.target and not target.is_file():  # not `grader reset`'s business: say so here
+                    result = RunResult(exercise.name, str(target), [CheckResult(
+                        "load your file", Kind.CORRECTNESS, Outcome.ERROR, _no_target_file(exercise, target),
+                        Reason.IMPORT_ERROR)])
+                else:
+                    result = engine.execute(exercise, target, speed=not args.no_speed, fail_fast=args.fail_fast,
+                                            backend=worker)
                 results.append(result)
                 if own_file:
                     interview.record_run(ws, exercise.name, result)
@@ -152,7 +210,8 @@ def _summary(console: Console, results, *, title: str = "Summary") -> None:
             verdict = Text("failed", style="red")
         speed = next((c for c in r.checks if c.speed_ratio is not None), None)
         speed_text = f"{speed.speed_ratio:g}× (≤ {speed.speed_limit:g}×)" if speed else ""
-        table.add_row(r.exercise, verdict, f"{r.count(Outcome.PASSED)}/{len(r.checks)}", speed_text, f"{r.seconds:.1f}")
+        passed, total, _ = r.tally()
+        table.add_row(r.exercise, verdict, f"{passed}/{total}", speed_text, f"{r.seconds:.1f}")
     console.print(table)
     total = sum(r.seconds for r in results)
     console.print(f"{sum(r.passed for r in results)} of {len(results)} passed · {total:.1f} s of checks")

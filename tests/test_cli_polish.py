@@ -1,0 +1,55 @@
+"""Small things a learner meets at the command line: --version, a mistyped verb, --topic in either
+spelling, `grader docs` with a mistyped page, no "1 rounds", rounded figures."""
+from __future__ import annotations
+
+import pytest
+
+from grader import cli
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.build_parser().parse_args(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.startswith("grader ")
+    assert cli.main(["--version"]) == 0
+
+
+@pytest.mark.parametrize("typed, meant", [("rn", "grader run"), ("lst", "grader list"), ("hnt", "grader hint")])
+def test_mistyped_verb_suggests_the_verb(typed, meant, capsys):
+    assert cli.main([typed, "conv2d"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"no verb called {typed!r}" in err and meant in err and "invalid choice" not in err
+
+
+@pytest.mark.parametrize("spelling", ["normalisation", "normalization", "Normalisation", "optimisation"])
+def test_topic_in_uk_or_us_spelling(spelling, capsys):
+    assert cli.main(["list", "--topic", spelling, "--names"]) == 0
+    names = capsys.readouterr().out.split()
+    assert ("batch_norm" in names) == spelling.lower().startswith("normali") and names
+
+
+def test_unknown_topic_is_a_usage_error(capsys):
+    assert cli.main(["list", "--topic", "nope"]) == 2
+    assert "no topic called 'nope'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("typed, meant", [("convv2d", "conv2d"), ("normalisaton", "normalisation")])
+def test_docs_mistyped_page_suggests_one(typed, meant, capsys):
+    assert cli.main(["docs", typed]) == 2
+    assert f"Did you mean {meant!r}" in " ".join(capsys.readouterr().err.split())
+
+
+def test_one_round_is_singular():
+    from grader.check.speed import SpeedResult
+
+    line = SpeedResult(learner_s=2e-3, reference_s=1e-3, ratio=2.0, limit=25, rounds=1, reference="torch x",
+                       device="cpu").line()
+    assert "1 rounds" not in line and "one timed call" in line  # the lead's wording (grader/check/speed.py)
+
+
+def test_long_floats_in_messages_are_rounded():
+    from grader.plugin import round_floats
+
+    text = round_floats("Greatest absolute difference: 1.3047603050929768 at index (0, 1) (up to 1e-09 allowed)")
+    assert text == "Greatest absolute difference: 1.3 at index (0, 1) (up to 1e-09 allowed)"
