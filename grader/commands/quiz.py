@@ -19,7 +19,7 @@ import re
 import sys
 from pathlib import Path
 
-from .. import progress, questions
+from .. import progress, questions, theory
 from ..workspace import display_path
 from . import common
 
@@ -97,7 +97,7 @@ def _read(prompt: str, console) -> str | None:
 
 
 def _ask(console, q: questions.Question, number: int, total: int) -> str:
-    console.print(f"\n[bold]Question {number} of {total}[/] [dim]({q.topic} · site/{q.page})[/]")
+    console.print(f"\n[bold]Question {number} of {total}[/] [dim]({q.topic} · {theory.link(q.page)})[/]")
     console.print(q.prompt, markup=False)
     if _read("[dim]Enter: show the answer, q: quit[/] ", console) in (None, "q", "quit"):
         return QUIT
@@ -162,7 +162,7 @@ def _export(args, chosen: list[questions.Question]) -> int:
         writer = csv.writer(buffer)
         writer.writerow(["question", "answer", "topic", "page", "id"])
         for q in chosen:
-            writer.writerow([q.question, q.answer, q.topic, f"site/{q.page}", q.id])
+            writer.writerow([q.question, q.answer, q.topic, theory.link(q.page), q.id])
     else:  # Anki's text import: these headers set the separator, HTML, the note type and the tags column
         buffer.write("#separator:tab\n#html:true\n#notetype:Basic\n#deck:Deep-learning interview kit\n#tags column:3\n")
         for q in chosen:
