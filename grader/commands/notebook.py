@@ -35,7 +35,7 @@ DEFAULT_DIR = "notebooks"  # in the learner's workspace (git-ignored in a clone)
 KIT_DIR = "site/notebooks"  # the kit's committed copies: `grader notebook --force site/notebooks`
 # Where pip finds the kit on a machine without it (Colab): the kit's repository. The project has
 # no public address yet (no [project.urls]); set it here when it has one, then regenerate.
-KIT_SOURCE = "git+https://github.com/OWNER/dl-interview-kit.git"
+KIT_SOURCE = ""  # none yet: the setup cell then asks for it rather than guessing an address
 THEORY_URL = "http://127.0.0.1:8000/"  # `grader docs` serves the theory site here
 
 
@@ -146,8 +146,11 @@ def cells(exercise: Exercise) -> list[tuple[str, str]]:
             "# Setup. Where the kit is not installed (Colab) this installs it; pip keeps the torch already\n"
             "# there (Colab's CUDA build, or your CPU one). Then it loads the %%grade magics.\n"
             "import importlib.util, subprocess, sys\n"
-            f"KIT = \"{KIT_SOURCE}\"  # the kit's repository (or a local path to it)\n"
+            f"KIT = \"{KIT_SOURCE}\"  # the kit's git URL (git+https://…) or a local path to it\n"
             "if importlib.util.find_spec(\"grader\") is None:\n"
+            "    if not KIT:\n"
+            "        raise SystemExit(\"The kit is not installed here: set KIT above to the kit's git URL (the \"\n"
+            "                         \"repository this notebook came from) or a local path, then run this cell again.\")\n"
             "    subprocess.run([sys.executable, \"-m\", \"pip\", \"install\", \"-q\", KIT], check=True)\n"
             "    importlib.invalidate_caches()  # so that the import below sees what pip just installed\n"
             "%load_ext grader")]
