@@ -40,10 +40,11 @@ def url_path(page: str) -> str:
 
 
 def link(page: str, anchor: str = "") -> str:
-    """Where a report sends the learner: the page's source in a clone, its URL under `grader docs` else."""
+    """Where a report sends the learner: the page's source when working in the clone, its URL under
+    `grader docs` everywhere else (a pip-installed kit, or a workspace made by `grader init DIR`)."""
     fragment = f"#{anchor}" if anchor else ""
-    if in_clone():
-        return f"site/{page}{fragment}"
+    if in_clone() and Path.cwd().resolve().is_relative_to(KIT_ROOT.resolve()):
+        return f"site/{page}{fragment}"  # a workspace elsewhere (grader init DIR) has no site/ of its own
     return f"http://127.0.0.1:{DEFAULT_PORT}/{url_path(page)}{fragment} (grader docs)"
 
 

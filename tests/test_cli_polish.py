@@ -53,3 +53,12 @@ def test_long_floats_in_messages_are_rounded():
 
     text = round_floats("Greatest absolute difference: 1.3047603050929768 at index (0, 1) (up to 1e-09 allowed)")
     assert text == "Greatest absolute difference: 1.3 at index (0, 1) (up to 1e-09 allowed)"
+
+
+def test_a_workspace_outside_the_clone_is_sent_to_the_served_site_not_to_a_site_folder_it_lacks(tmp_path, monkeypatch):
+    from grader import theory
+
+    monkeypatch.chdir(tmp_path)  # a workspace made by `grader init DIR` from a clone
+    assert theory.link("exercises/conv2d.md", "padding").startswith("http://127.0.0.1:8000/exercises/conv2d/#padding")
+    monkeypatch.chdir(theory.KIT_ROOT)
+    assert theory.link("exercises/conv2d.md", "padding") == "site/exercises/conv2d.md#padding"
