@@ -31,7 +31,7 @@ def box_iou(boxes1: np.ndarray, boxes2: np.ndarray) -> np.ndarray:
         - NumPy only: do not import torch or torchvision.
         - Boxes may have zero width or height, be identical, touch, be disjoint or nested.
         - The speed check times float32 inputs of 300 x 300 boxes, (300, 4) each, against the same
-          formula in torch on one thread (limit 40x): a Python loop over all pairs is far too slow
+          formula in torch on one thread (limit 20x): a Python loop over all pairs is far too slow
           (~60-150x); a loop over boxes1 vectorised over boxes2 passes (~10x); broadcasting columns
           (N, 1) against rows (1, M) is as fast as torch.
     """

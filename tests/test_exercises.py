@@ -72,7 +72,7 @@ def test_the_theory_page_states_only_the_limits_the_checks_use(name):
     # page may state only what its stub states.
     import re
 
-    limits = lambda text: {float(n) for n in re.findall(r"limit(?: of)? (\d+(?:\.\d+)?) ?[x×]", text)}
+    limits = lambda text: {float(n) for n in re.findall(r"(?:limit(?: of)?|allows) (\d+(?:\.\d+)?) ?[x×]", text)}
     page = ROOT / "site" / "exercises" / f"{name}.md"
     stub = ROOT / "exercises" / f"{name}.py"
     assert limits(page.read_text()) <= limits(stub.read_text())

@@ -164,4 +164,4 @@ def speed_setup(target, device):
     return lambda: target.box_iou(b1, b2), lambda: torch_box_iou(B1, B2), describe(boxes1=b1, boxes2=b2)
 
 
-SPEED = Speed(speed_setup, limit=40, reference="torch broadcast IoU")
+SPEED = Speed(speed_setup, limit=20, reference="torch broadcast IoU")
