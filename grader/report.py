@@ -15,11 +15,16 @@ SYMBOL = {Outcome.PASSED: ("✓", "green"), Outcome.FAILED: ("✗", "red"), Outc
           Outcome.SKIPPED: ("·", "dim")}
 
 
+FOLD_OVER = 16  # checks in a run above which failures are folded
+FAILURES_SHOWN = 6
+
+
 def render(console: Console, exercise: Exercise, result: RunResult, *, target_label: str, hints_seen: int,
            next_exercise: Exercise | None, interview: Interview | None = None, all_done: bool = False,
-           in_watch: bool = False, in_notebook: bool = False) -> None:
+           in_watch: bool = False, in_notebook: bool = False, verbose: bool = False) -> None:
     """The report of one run. During a mock interview (`interview` is its state) hints stay hidden.
-    `in_notebook`: the next steps are the notebook's (run the cell again, %grade_hint).
+    `in_notebook`: the next steps are the notebook's (run the cell again, %grade_hint). A long list
+    of failed checks is folded after the first few (`verbose` lists every one).
 
     After a pass: `next_exercise` (Progress.next_to_do) is the next step; `all_done` says that every
     exercise passes; with neither (watch, which draws its own prompt) no next step is printed."""
@@ -30,11 +35,18 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
                           in_notebook=in_notebook)
         return
 
-    not_run = 0
+    not_run = folded = 0
+    fold = not verbose and len(result.checks) > FOLD_OVER
+    shown_failures = 0
     for check in result.checks:
         if check.reason is Reason.NOT_RUN:
             not_run += 1
             continue
+        if check.bad:
+            shown_failures += 1
+            if fold and shown_failures > FAILURES_SHOWN and check is not result.problem_to_show:
+                folded += 1  # one panel explains them; a wall of crosses would not
+                continue
         symbol, style = SYMBOL[check.outcome]
         line = Text.assemble((f" {symbol} ", style), check.name)
         if check.outcome is Outcome.SKIPPED:
@@ -42,6 +54,9 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
         elif check.speed:
             line.append(f" — {check.speed}", style="dim")
         console.print(line)
+    if folded:
+        console.print(Text.assemble((f" {SYMBOL[Outcome.FAILED][0]} ", SYMBOL[Outcome.FAILED][1]),
+                                    (f"{folded} more failed (-v lists every check)", "dim")))
     if not_run:
         console.print(Text(f" · {not_run} more not run", style="dim"))
 

@@ -62,3 +62,26 @@ def test_a_workspace_outside_the_clone_is_sent_to_the_served_site_not_to_a_site_
     assert theory.link("exercises/conv2d.md", "padding").startswith("http://127.0.0.1:8000/exercises/conv2d/#padding")
     monkeypatch.chdir(theory.KIT_ROOT)
     assert theory.link("exercises/conv2d.md", "padding") == "site/exercises/conv2d.md#padding"
+
+
+def test_a_long_list_of_failures_is_folded_after_the_first_few_and_verbose_lists_them_all():
+    from rich.console import Console
+
+    from grader import catalog
+    from grader.report import FAILURES_SHOWN, render
+    from grader.results import CheckResult, Kind, Outcome, Reason, RunResult
+
+    checks = [CheckResult(f"matches torch [case {i}]", Kind.CORRECTNESS, Outcome.FAILED, "values differ",
+                          Reason.MISMATCH, case="x (2,)") for i in range(30)]
+    checks.append(CheckResult("uses numpy only", Kind.RULES, Outcome.PASSED))
+    result = RunResult("conv2d", "exercises/conv2d.py", checks)
+    shown = {}
+    for verbose in (False, True):
+        console = Console(record=True, width=100)
+        render(console, catalog.load().get("conv2d"), result, target_label="exercises/conv2d.py", hints_seen=0,
+               next_exercise=None, verbose=verbose)
+        shown[verbose] = console.export_text()
+    assert shown[False].count("✗ matches torch [case") == FAILURES_SHOWN + 1  # the panel's title too
+    assert f"{30 - FAILURES_SHOWN} more failed (-v lists every check)" in shown[False]
+    assert "✓ uses numpy only" in shown[False]
+    assert shown[True].count("✗ matches torch [case") == 31 and "more failed" not in shown[True]

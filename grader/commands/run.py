@@ -40,6 +40,7 @@ def register(verbs) -> None:
     p.add_argument("--repro", action="store_true",
                    help="print Python that rebuilds the failing case and calls your function, to debug it yourself")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a report")
+    p.add_argument("-v", "--verbose", action="store_true", help="list every check (a long list of failures is folded)")
     p.add_argument("--no-speed", action="store_true", help="skip the speed checks")
     p.add_argument("-x", "--fail-fast", action="store_true",
                    help="stop at the first failed check that names a mistake, or crashes")
@@ -91,7 +92,8 @@ def main(args) -> int:
     following = state.next_to_do(catalog, after=exercise.name)
     render(console, exercise, result, target_label=display_path(target),
            hints_seen=interview.hints_seen(state, exercise.name),
-           next_exercise=following, all_done=following is None, interview=session)
+           next_exercise=following, all_done=following is None, interview=session,
+           verbose=args.verbose)
     if own_file and result.passed:
         console.print(Text(progress.status_line(state.exercise(exercise.name)), style="dim"))
     if repro:
