@@ -147,3 +147,15 @@ def test_grader_run_on_dropout_with_rand_below_p_names_p_read_as_the_keep_probab
     assert done.stdout.count("Looks like: p read as the keep probability") == 1, done.stdout
     report = json.loads(run("--json").stdout)
     assert report["mistake"]["name"] == "p read as the keep probability"
+
+
+def test_a_mistake_a_passed_check_refutes_is_never_named():
+    from grader.check.failure import take_notes
+    from grader.check.mistakes import refuted_on_a_pass
+    wrong_here, right_here = Mistake("wrong here", "", "a"), Mistake("right here", "", "a")
+    take_notes()
+    refuted_on_a_pass([0, 1], {wrong_here: lambda: [1, 0], right_here: [lambda: [0, 1], lambda: [1]]})
+    assert take_notes() == {"refutes": ["wrong here"]}  # one variant giving the right answer refutes nothing
+    passed = CheckResult("passed", Kind.CORRECTNESS, Outcome.PASSED, notes={"refutes": ["a mistake"]})
+    result = RunResult("softmax", "x.py", [failed("one", A, B), passed])
+    assert result.mistake == B and RunResult.from_json(result.to_json()).mistake == B

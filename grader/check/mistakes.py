@@ -18,6 +18,7 @@ import torch
 
 from .. import catalog
 from ..catalog import Mistake
+from .failure import note, noted
 
 IN_PLACE = Mistake("input modified in place", "the function changed an array it was given; the caller's "
                    "data must stay as it was", "classic-mistakes")
@@ -65,6 +66,18 @@ def _variant_outputs(mistakes):
             except Exception:  # noqa: BLE001 - a variant that does not apply to this case
                 continue
             yield mistake, output
+
+
+def refuted_on_a_pass(right: Any, mistakes) -> None:
+    """On a case the learner got right (`right`, compared with ==): note every mistake whose variants all
+    give another answer here. The learner's code does not make that mistake, whatever a failed check's
+    variant reproduced by coincidence, so the run names it nowhere (results.RunResult.mistake)."""
+    outputs: dict[Mistake, list] = {}
+    for mistake, output in _variant_outputs(mistakes):
+        outputs.setdefault(mistake, []).append(output)
+    refuted = [m.name for m, found in outputs.items() if all(output != right for output in found)]
+    if refuted:
+        note(refutes=sorted(set(noted("refutes", [])) | set(refuted)))
 
 
 def mistake_giving(got: Any, mistakes) -> Mistake | None:
