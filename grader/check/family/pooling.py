@@ -20,8 +20,28 @@ import zlib
 import numpy as np
 import torch
 
+from grader.learner import LearnerCrash, LearnerProblem
+
 from grader.check import (Arg, Cases, Space, call, call_unchanged, describe, expect_close, expect_int, expect_int_on_grid,
                           matching_mistake, numpy_speed, pair, reproduced_mistake)
+
+
+def call_given_pairs(fn, *args, case, pair_mistake, **kwargs):
+    """`call_unchanged(fn, *args, **kwargs)`; where it crashes on a case with a pair-valued argument (an
+    (h, w) kernel, stride or padding) and the same call with each pair cut to its first number runs, the
+    code reads those arguments as ints only: the crash then names `pair_mistake` (inferred, not reproduced)."""
+    try:
+        return call_unchanged(fn, *args, case=case, **kwargs)
+    except LearnerCrash as crash:
+        is_pair = lambda v: isinstance(v, tuple) and len(v) == 2 and all(isinstance(i, int) for i in v)  # noqa: E731
+        if any(map(is_pair, [*args, *kwargs.values()])):
+            first = lambda v: v[0] if is_pair(v) else v.copy() if isinstance(v, np.ndarray) else v  # noqa: E731
+            try:
+                call(fn, *map(first, args), **{k: first(v) for k, v in kwargs.items()})
+                crash.mistake = pair_mistake
+            except LearnerProblem:
+                pass  # it crashes on ints too: the pairs are not the cause
+        raise
 
 
 def out_size(size, k, s, p):
@@ -52,7 +72,8 @@ def check_pool(fn, torch_fn, x, kernel_size, stride, padding, M, own):
     pooling makes to their variants, functions of (X, k, s, p)."""
     case = describe(x=x, kernel_size=kernel_size, stride=stride, padding=padding)
     kwargs = {**({} if stride is None else {"stride": stride}), **({"padding": padding} if padding else {})}
-    got = call_unchanged(fn, x, kernel_size, case=case, **kwargs)  # stride omitted when None: the default must be right
+    # stride omitted when None: the default must be right
+    got = call_given_pairs(fn, x, kernel_size, case=case, pair_mistake=M.square_only, **kwargs)
 
     X = torch.from_numpy(x).double()
     k, s, p = pair(kernel_size), pair(kernel_size if stride is None else stride), pair(padding)
