@@ -43,6 +43,8 @@ def check_case(conv2d, x, w, b, stride, padding):
                 # p zeros on one side only (top-left or bottom-right): H + p instead of H + 2p.
                 MISTAKE.padding_once: [lambda: ref(X=torch_pad(X, (pW, 0, pH, 0)), p=(0, 0)),
                                        lambda: ref(X=torch_pad(X, (0, pW, 0, pH)), p=(0, 0))]}
+    if (sH, sW) != (1, 1):
+        mistakes[MISTAKE.stride_ignored] = lambda: ref(s=(1, 1))
     if B is not None:
         mistakes[MISTAKE.no_bias] = lambda: ref(B=None)
         mistakes[MISTAKE.bias_axis] = lambda: ref(B=None) + B[None, None, None, :]
