@@ -159,3 +159,18 @@ def test_a_mistake_a_passed_check_refutes_is_never_named():
     passed = CheckResult("passed", Kind.CORRECTNESS, Outcome.PASSED, notes={"refutes": ["a mistake"]})
     result = RunResult("softmax", "x.py", [failed("one", A, B), passed])
     assert result.mistake == B and RunResult.from_json(result.to_json()).mistake == B
+
+
+def test_the_mistake_explaining_most_wrong_answers_needs_half_of_them_and_loses_ties_to_fewer_contradictions():
+    from grader.check.mistakes import mistake_explaining_most
+    cases = [{"x": x} for x in range(10)]
+    expected = [x for x in range(10)]
+    answers = [x + 1 if x < 4 else x for x in range(10)]  # wrong on 0..3
+    plus_one_low = Mistake("plus one below 4", "", "a")
+    plus_one_always = Mistake("plus one everywhere", "", "a")  # explains as many, contradicted on 4..9
+    plus_one_first = Mistake("plus one on 0 only", "", "a")  # explains 1 of 4: coincidence
+    variants = {plus_one_always: lambda x: x + 1, plus_one_first: lambda x: x + (x == 0),
+                plus_one_low: [lambda x: x * 7, lambda x: x + (x < 4)]}
+    assert mistake_explaining_most(answers, variants, cases, expected) is plus_one_low
+    assert mistake_explaining_most(answers, {plus_one_first: variants[plus_one_first]}, cases, expected) is None
+    assert mistake_explaining_most(expected, variants, cases, expected) is None

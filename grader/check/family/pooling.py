@@ -23,7 +23,8 @@ import torch
 from grader.learner import LearnerCrash, LearnerProblem
 
 from grader.check import (Arg, Cases, Space, call, call_unchanged, describe, expect_close, expect_int, expect_int_on_grid,
-                          matching_mistake, numpy_speed, pair, reproduced_mistake)
+                          matching_mistake, numpy_speed, pair, record_reproduced, reproduced_mistake)
+from grader.check.mistakes import _ways, gives_at, mistake_explaining_most
 
 
 def call_given_pairs(fn, *args, case, pair_mistake, **kwargs):
@@ -273,24 +274,46 @@ class Grid:
         """(point, torch's size) for every point torch accepts (computed once)."""
         return [(c, n) for c in self.points if (n := self.torch_size(**c)) is not None]
 
-    def diagnose(self, fn):
-        """The mistake whose variant gives fn's answers on the whole grid, worked out once per function:
-        every named case a wrong function fails asks again."""
-        def mistake():
-            try:
-                return self._diagnoses[fn]  # the function itself is the key: an id could be reused
-            except KeyError:
-                found = self._diagnoses[fn] = reproduced_mistake(fn, self.variants, [c for c, _ in self.valid])
-                return found
-            except TypeError:  # an unhashable callable: no memory
-                return reproduced_mistake(fn, self.variants, [c for c, _ in self.valid])
-        return mistake
+    def diagnosis(self, fn):
+        """The mistake fn makes on this grid, worked out once per function (every named case a wrong function
+        fails asks again): the one whose variant gives fn's answers on the whole grid, else the one whose
+        variant explains the most of its wrong answers (mistakes.mistake_explaining_most), else None."""
+        try:
+            return self._diagnoses[fn]  # the function itself is the key: an id could be reused
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable callable: no memory
+            return self._diagnose(fn)
+        found = self._diagnoses[fn] = self._diagnose(fn)
+        return found
+
+    def _diagnose(self, fn):
+        cases = [c for c, _ in self.valid]
+        exact = reproduced_mistake(fn, self.variants, cases)
+        if exact is not None:
+            return exact
+        try:
+            answers = call(lambda: [fn(**c) for c in cases])
+        except LearnerProblem:
+            return None
+        return mistake_explaining_most(answers, self.variants, cases, [n for _, n in self.valid])
+
+    def explained(self, fn):
+        """(params, got) -> the grid's diagnosis of fn where one of its variants gives `got` at `params`
+        (recorded as reproduced), else None: a mistake is named only on a point it explains."""
+        def at(params, got):
+            mistake = self.diagnosis(fn)
+            if mistake is None or not gives_at(dict(_ways(self.variants))[mistake], params, got):
+                return None
+            return record_reproduced(mistake)
+        return at
 
     def expect_layer(self, fn, params, expected, layer):
         """The learner's `fn(**params)` must give `expected`, the size the torch `layer` gave."""
-        expect_int(call(fn, **params), expected, case=describe(**params) + f" ({layer} gives {expected})",
-                   diagnose=self.diagnose(fn))
+        got = call(fn, **params)
+        expect_int(got, expected, case=describe(**params) + f" ({layer} gives {expected})",
+                   diagnose=lambda: self.explained(fn)(params, got))
 
     def expect(self, fn):
         """The dense-grid check: `fn` right on every valid point."""
-        expect_int_on_grid(fn, self.valid, oracle=self.oracle, grid=self.text, diagnose=self.diagnose(fn))
+        expect_int_on_grid(fn, self.valid, oracle=self.oracle, grid=self.text, explained=self.explained(fn))
