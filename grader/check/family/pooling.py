@@ -83,8 +83,8 @@ def check_pool(fn, torch_fn, x, kernel_size, stride, padding, M, own):
     given_pairs = any(not isinstance(a, int) for a in (kernel_size, stride, padding) if a is not None)
     squared = M.square_only if not given_pairs else M.pair_as_int
     mistakes = {}
-    if stride is None and s != (1, 1):
-        mistakes[M.stride_one] = lambda: ref(s=(1, 1))
+    if s != (1, 1):  # stride None read as 1, or a given stride never used
+        mistakes[M.stride_one if stride is None else M.stride_ignored] = lambda: ref(s=(1, 1))
     if p != (0, 0):
         mistakes[M.padding_ignored] = lambda: ref(p=(0, 0))
     mistakes[M.rounded_up] = lambda: ref(ceil_mode=True)
