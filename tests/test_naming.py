@@ -174,3 +174,11 @@ def test_the_mistake_explaining_most_wrong_answers_needs_half_of_them_and_loses_
     assert mistake_explaining_most(answers, variants, cases, expected) is plus_one_low
     assert mistake_explaining_most(answers, {plus_one_first: variants[plus_one_first]}, cases, expected) is None
     assert mistake_explaining_most(expected, variants, cases, expected) is None
+
+
+def test_batched_nms_links_the_nms_mistakes_it_names_to_anchors_on_its_own_page():
+    import re
+    page = (ROOT / "site" / CATALOG.get("batched_nms").page).read_text()
+    ids = set(re.findall(r'id="([^"]+)"', page)) | set(re.findall(r"\{#([\w-]+)\}", page))
+    missing = sorted({m.anchor for m in CATALOG.get("nms").mistakes.values()} - ids)
+    assert not missing, f"site/exercises/batched_nms.md lacks the anchors {missing} its report links nms's mistakes to"
