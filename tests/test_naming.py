@@ -182,3 +182,40 @@ def test_batched_nms_links_the_nms_mistakes_it_names_to_anchors_on_its_own_page(
     ids = set(re.findall(r'id="([^"]+)"', page)) | set(re.findall(r"\{#([\w-]+)\}", page))
     missing = sorted({m.anchor for m in CATALOG.get("nms").mistakes.values()} - ids)
     assert not missing, f"site/exercises/batched_nms.md lacks the anchors {missing} its report links nms's mistakes to"
+
+
+CROP_CRASHES_ON_A_ZERO_COMPONENT = '''import numpy as np
+
+
+def conv2d(x, weight, bias=None, stride=1, padding=0):
+    sh, sw = (stride, stride) if isinstance(stride, int) else stride
+    ph, pw = (padding, padding) if isinstance(padding, int) else padding
+    if ph == 0 or pw == 0:
+        if ph != pw:
+            raise ValueError("x[p:-p] is empty for p = 0")
+    xp = np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)))
+    n, c, h, w = xp.shape
+    o, _, kh, kw = weight.shape
+    ho, wo = (h - kh) // sh + 1, (w - kw) // sw + 1
+    out = np.zeros((n, o, ho, wo), dtype=x.dtype)
+    for i in range(ho):
+        for j in range(wo):
+            patch = xp[:, :, i * sh:i * sh + kh, j * sw:j * sw + kw]  # (n, c, kh, kw)
+            out[:, :, i, j] = np.tensordot(patch, weight, axes=([1, 2, 3], [1, 2, 3]))
+    if bias is not None:
+        out += bias[None, :, None, None]
+    return out
+'''
+
+
+def test_a_crash_on_pairs_names_square_only_code_only_where_the_code_cannot_take_a_pair(tmp_path):
+    # This conv2d reads pairs right but crashes (as x[p:-p] breaks) when one padding component is 0:
+    # with (1, 1) in place of (1, 0) it runs, so its crashes are not square-only code.
+    path = tmp_path / "conv2d.py"
+    path.write_text(CROP_CRASHES_ON_A_ZERO_COMPONENT)
+    result = run_checks("conv2d", path)
+    crashes = [c for c in result.checks if c.reason is Reason.CRASH]
+    assert crashes and not any(c.mistake for c in crashes)
+    int_only = run_checks("conv2d", ROOT / "tests" / "misnamed" / "conv2d" / "int_only_stride_padding.py")
+    assert all(c.mistake and c.mistake.name == "square-only code" and not c.mistake.reproduced
+               for c in int_only.checks if c.reason is Reason.CRASH)

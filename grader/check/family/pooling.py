@@ -29,19 +29,24 @@ from grader.check.mistakes import _ways, gives_at, mistake_explaining_most
 
 def call_given_pairs(fn, *args, case, pair_mistake, **kwargs):
     """`call_unchanged(fn, *args, **kwargs)`; where it crashes on a case with a pair-valued argument (an
-    (h, w) kernel, stride or padding) and the same call with each pair cut to its first number runs, the
-    code reads those arguments as ints only: the crash then names `pair_mistake` (inferred, not reproduced)."""
+    (h, w) kernel, stride or padding), crashes again with each pair (a, b) made (a, a), and runs with each
+    pair made the int a, the code cannot take a pair at all: the crash then names `pair_mistake` (inferred,
+    not reproduced). (a, a) keeps every shape of the int call, so a crash that depends on a shape or on
+    one component (x[p:-p] at p = 0) is not mistaken for it."""
     try:
         return call_unchanged(fn, *args, case=case, **kwargs)
     except LearnerCrash as crash:
         is_pair = lambda v: isinstance(v, tuple) and len(v) == 2 and all(isinstance(i, int) for i in v)  # noqa: E731
         if any(map(is_pair, [*args, *kwargs.values()])):
-            first = lambda v: v[0] if is_pair(v) else v.copy() if isinstance(v, np.ndarray) else v  # noqa: E731
-            try:
-                call(fn, *map(first, args), **{k: first(v) for k, v in kwargs.items()})
+            def runs(cut):
+                fresh = lambda v: cut(v) if is_pair(v) else v.copy() if isinstance(v, np.ndarray) else v  # noqa: E731
+                try:
+                    call(fn, *map(fresh, args), **{k: fresh(v) for k, v in kwargs.items()})
+                    return True
+                except LearnerProblem:
+                    return False
+            if not runs(lambda v: (v[0], v[0])) and runs(lambda v: v[0]):
                 crash.mistake = pair_mistake
-            except LearnerProblem:
-                pass  # it crashes on ints too: the pairs are not the cause
         raise
 
 
