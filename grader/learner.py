@@ -35,9 +35,11 @@ from .repro import record_call
 
 
 class LearnerProblem(Exception):
-    """Base of the problems caused by the learner's code (not by the grader)."""
+    """Base of the problems caused by the learner's code (not by the grader). A check that can tell
+    which classic mistake made it (a crash on pair-valued arguments only) sets `mistake`."""
 
     reason = "error"
+    mistake = None
 
 
 class NotImplementedYet(LearnerProblem):

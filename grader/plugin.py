@@ -294,9 +294,12 @@ def _classify(item, call, report) -> CheckResult:
         return _result(item, Outcome.FAILED, round_floats(exc.message), Reason.MISMATCH, case=exc.case,
                        mistake=mistake, also=also, printed=printed)
     if isinstance(exc, LearnerProblem):
-        # A crash names its case as a mismatch does: the one the check described last.
+        # A crash names its case as a mismatch does: the one the check described last; and a mistake only
+        # where the check inferred one (no variant reproduces a crash).
+        m = exc.mistake
         return _result(item, Outcome.ERROR, str(exc), Reason.of(exc.reason), printed=printed,
-                       case=last_case() or None)
+                       case=last_case() or None,
+                       mistake=m and NamedMistake(m.name, m.explanation, m.anchor, reproduced=False))
     if call.excinfo and "Timeout" in str(exc) and type(exc).__name__ == "Failed":
         seconds = item.get_closest_marker("timeout")
         limit = seconds.args[0] if seconds else item.config.getini("timeout")

@@ -206,15 +206,23 @@ class RunResult:
     def mistake(self) -> NamedMistake | None:
         """The run's diagnosis: of the mistakes that explain some failed check, the one that explains the
         most. On equal counts a mistake whose variant reproduced the learner's output comes before one a
-        check only inferred (from a shape, a warning), then the one found first. None when no known
-        mistake explains any failure: the report then says so rather than guess."""
+        check only inferred (from a shape, a warning), then the one found first. A mistake a passed check
+        refuted (its variant would have failed there) is never named. None when no known mistake explains
+        any failure: the report then says so rather than guess."""
         found: dict[str, NamedMistake] = {}  # by name, in the order found; reproduced if it ever was
-        for named in (m for c in self.checks if c.bad for m in c.explained_by):
+        refuted = self.refuted
+        for named in (m for c in self.checks if c.bad for m in c.explained_by if m.name not in refuted):
             if named.name not in found or (named.reproduced and not found[named.name].reproduced):
                 found[named.name] = named
         if not found:
             return None
         return max(found.values(), key=lambda m: (len(self.explained(m)), m.reproduced))  # max keeps the first
+
+    @property
+    def refuted(self) -> set[str]:
+        """The mistakes a passed check noted it refutes: their variants differ from the right answer the
+        learner gave there (grader.check.mistakes.refuted_on_a_pass)."""
+        return {name for c in self.checks if c.outcome is Outcome.PASSED for name in c.notes.get("refutes", ())}
 
     @property
     def problem_to_show(self) -> CheckResult | None:

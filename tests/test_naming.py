@@ -147,3 +147,75 @@ def test_grader_run_on_dropout_with_rand_below_p_names_p_read_as_the_keep_probab
     assert done.stdout.count("Looks like: p read as the keep probability") == 1, done.stdout
     report = json.loads(run("--json").stdout)
     assert report["mistake"]["name"] == "p read as the keep probability"
+
+
+def test_a_mistake_a_passed_check_refutes_is_never_named():
+    from grader.check.failure import take_notes
+    from grader.check.mistakes import refuted_on_a_pass
+    wrong_here, right_here = Mistake("wrong here", "", "a"), Mistake("right here", "", "a")
+    take_notes()
+    refuted_on_a_pass([0, 1], {wrong_here: lambda: [1, 0], right_here: [lambda: [0, 1], lambda: [1]]})
+    assert take_notes() == {"refutes": ["wrong here"]}  # one variant giving the right answer refutes nothing
+    passed = CheckResult("passed", Kind.CORRECTNESS, Outcome.PASSED, notes={"refutes": ["a mistake"]})
+    result = RunResult("softmax", "x.py", [failed("one", A, B), passed])
+    assert result.mistake == B and RunResult.from_json(result.to_json()).mistake == B
+
+
+def test_the_mistake_explaining_most_wrong_answers_needs_half_of_them_and_loses_ties_to_fewer_contradictions():
+    from grader.check.mistakes import mistake_explaining_most
+    cases = [{"x": x} for x in range(10)]
+    expected = [x for x in range(10)]
+    answers = [x + 1 if x < 4 else x for x in range(10)]  # wrong on 0..3
+    plus_one_low = Mistake("plus one below 4", "", "a")
+    plus_one_always = Mistake("plus one everywhere", "", "a")  # explains as many, contradicted on 4..9
+    plus_one_first = Mistake("plus one on 0 only", "", "a")  # explains 1 of 4: coincidence
+    variants = {plus_one_always: lambda x: x + 1, plus_one_first: lambda x: x + (x == 0),
+                plus_one_low: [lambda x: x * 7, lambda x: x + (x < 4)]}
+    assert mistake_explaining_most(answers, variants, cases, expected) is plus_one_low
+    assert mistake_explaining_most(answers, {plus_one_first: variants[plus_one_first]}, cases, expected) is None
+    assert mistake_explaining_most(expected, variants, cases, expected) is None
+
+
+def test_batched_nms_links_the_nms_mistakes_it_names_to_anchors_on_its_own_page():
+    import re
+    page = (ROOT / "site" / CATALOG.get("batched_nms").page).read_text()
+    ids = set(re.findall(r'id="([^"]+)"', page)) | set(re.findall(r"\{#([\w-]+)\}", page))
+    missing = sorted({m.anchor for m in CATALOG.get("nms").mistakes.values()} - ids)
+    assert not missing, f"site/exercises/batched_nms.md lacks the anchors {missing} its report links nms's mistakes to"
+
+
+CROP_CRASHES_ON_A_ZERO_COMPONENT = '''import numpy as np
+
+
+def conv2d(x, weight, bias=None, stride=1, padding=0):
+    sh, sw = (stride, stride) if isinstance(stride, int) else stride
+    ph, pw = (padding, padding) if isinstance(padding, int) else padding
+    if ph == 0 or pw == 0:
+        if ph != pw:
+            raise ValueError("x[p:-p] is empty for p = 0")
+    xp = np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)))
+    n, c, h, w = xp.shape
+    o, _, kh, kw = weight.shape
+    ho, wo = (h - kh) // sh + 1, (w - kw) // sw + 1
+    out = np.zeros((n, o, ho, wo), dtype=x.dtype)
+    for i in range(ho):
+        for j in range(wo):
+            patch = xp[:, :, i * sh:i * sh + kh, j * sw:j * sw + kw]  # (n, c, kh, kw)
+            out[:, :, i, j] = np.tensordot(patch, weight, axes=([1, 2, 3], [1, 2, 3]))
+    if bias is not None:
+        out += bias[None, :, None, None]
+    return out
+'''
+
+
+def test_a_crash_on_pairs_names_square_only_code_only_where_the_code_cannot_take_a_pair(tmp_path):
+    # This conv2d reads pairs right but crashes (as x[p:-p] breaks) when one padding component is 0:
+    # with (1, 1) in place of (1, 0) it runs, so its crashes are not square-only code.
+    path = tmp_path / "conv2d.py"
+    path.write_text(CROP_CRASHES_ON_A_ZERO_COMPONENT)
+    result = run_checks("conv2d", path)
+    crashes = [c for c in result.checks if c.reason is Reason.CRASH]
+    assert crashes and not any(c.mistake for c in crashes)
+    int_only = run_checks("conv2d", ROOT / "tests" / "misnamed" / "conv2d" / "int_only_stride_padding.py")
+    assert all(c.mistake and c.mistake.name == "square-only code" and not c.mistake.reproduced
+               for c in int_only.checks if c.reason is Reason.CRASH)

@@ -29,6 +29,11 @@ def note(**facts: Any) -> None:
     _notes.set({**(_notes.get() or {}), **facts})
 
 
+def noted(key: str, default: Any = None) -> Any:
+    """What the check under way has noted under `key` so far (`default` if nothing)."""
+    return (_notes.get() or {}).get(key, default)
+
+
 def take_notes() -> dict[str, Any]:
     facts = _notes.get() or {}
     _notes.set(None)

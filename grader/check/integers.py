@@ -35,10 +35,12 @@ def expect_int(got: Any, expected: int, *, case: str,
 
 
 def expect_int_on_grid(fn: Callable[..., Any], cases: list[tuple[dict, int]], *, oracle: str, grid: str,
-                       diagnose: Callable[[], Mistake | None] | None = None) -> None:
+                       diagnose: Callable[[], Mistake | None] | None = None,
+                       explained: Callable[[dict, Any], Mistake | None] | None = None) -> None:
     """Call the learner's `fn(**params)` on every (params, expected) of a grid, smallest first; on a
     wrong answer, fail on the first one with how many were wrong (`oracle` names what gave
-    `expected`, `grid` describes the ranges covered)."""
+    `expected`, `grid` describes the ranges covered). With `explained(params, got)` (the mistake whose
+    variant gives `got` at that point, or None), the point shown is the first wrong one a mistake explains."""
     from ..learner import call
 
     # One fenced call for the whole grid: putting global settings back after each of thousands of
@@ -48,6 +50,11 @@ def expect_int_on_grid(fn: Callable[..., Any], cases: list[tuple[dict, int]], *,
              if not (is_integer(got) and got == expected)]
     if wrong:
         params, got, expected = wrong[0]
+        if explained is not None:
+            named = next(((w, m) for w in wrong if (m := explained(w[0], w[1])) is not None), None)
+            if named is not None:
+                (params, got, expected), mistake = named
+                diagnose = lambda: mistake  # noqa: E731
         expect_int(got, expected, diagnose=diagnose,
                    case=describe(**params) + f" ({oracle} gives {expected}); wrong on {len(wrong)} of "
                    f"{len(cases)} valid combinations of {grid}")

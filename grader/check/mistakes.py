@@ -18,6 +18,7 @@ import torch
 
 from .. import catalog
 from ..catalog import Mistake
+from .failure import note, noted
 
 IN_PLACE = Mistake("input modified in place", "the function changed an array it was given; the caller's "
                    "data must stay as it was", "classic-mistakes")
@@ -65,6 +66,18 @@ def _variant_outputs(mistakes):
             except Exception:  # noqa: BLE001 - a variant that does not apply to this case
                 continue
             yield mistake, output
+
+
+def refuted_on_a_pass(right: Any, mistakes) -> None:
+    """On a case the learner got right (`right`, compared with ==): note every mistake whose variants all
+    give another answer here. The learner's code does not make that mistake, whatever a failed check's
+    variant reproduced by coincidence, so the run names it nowhere (results.RunResult.mistake)."""
+    outputs: dict[Mistake, list] = {}
+    for mistake, output in _variant_outputs(mistakes):
+        outputs.setdefault(mistake, []).append(output)
+    refuted = [m.name for m, found in outputs.items() if all(output != right for output in found)]
+    if refuted:
+        note(refutes=sorted(set(noted("refutes", [])) | set(refuted)))
 
 
 def mistake_giving(got: Any, mistakes) -> Mistake | None:
@@ -137,3 +150,43 @@ def reproduced_mistake(learner: Callable[..., Any],
             except Exception:  # noqa: BLE001 - a variant that does not apply to these cases
                 continue
     return _first_recorded(found)
+
+
+def _ways(variants: Mapping[Mistake, Any]):
+    """(mistake, its variants as a tuple) for each mistake of a {Mistake: variant or [variants]} mapping."""
+    return [(m, tuple(ways) if isinstance(ways, (tuple, list)) else (ways,)) for m, ways in variants.items()]
+
+
+def gives_at(ways, case: dict, answer: Any) -> bool:
+    """Whether one of `ways` (variants called with **case) gives `answer` on this case."""
+    for way in ways:
+        try:
+            if way(**case) == answer:
+                return True
+        except Exception:  # noqa: BLE001 - a variant that does not apply to this case
+            continue
+    return False
+
+
+def mistake_explaining_most(answers: list, variants, cases: list[dict], expected: list) -> Mistake | None:
+    """For a learner whose answers no single variant reproduces everywhere (two mistakes at once, or one
+    whose rule differs on a part of the cases): the mistake one of whose variants gives the learner's
+    answer on the most of the cases it gets wrong, at least two thirds of them (on half, arithmetic
+    coincidences fit: padding ignored at stride 2 looks like a missing +1 on half the points). On equal counts, the variant the learner contradicts least (right where the variant is
+    wrong) wins, then the first listed. Values compare with ==; nothing is recorded here (see gives_at)."""
+    failing = [(c, a) for c, a, e in zip(cases, answers, expected) if a != e]
+    if not failing:
+        return None
+    best, best_score = None, None
+    for mistake, ways in _ways(variants):
+        for way in ways:
+            try:
+                explained = sum(way(**c) == a for c, a in failing)
+                if 3 * explained < 2 * len(failing):
+                    continue
+                contradicted = sum(way(**c) != a for c, a, e in zip(cases, answers, expected) if a == e)
+            except Exception:  # noqa: BLE001 - a variant that does not apply to these cases
+                continue
+            if best_score is None or (explained, -contradicted) > best_score:
+                best, best_score = mistake, (explained, -contradicted)
+    return best

@@ -20,8 +20,34 @@ import zlib
 import numpy as np
 import torch
 
+from grader.learner import LearnerCrash, LearnerProblem
+
 from grader.check import (Arg, Cases, Space, call, call_unchanged, describe, expect_close, expect_int, expect_int_on_grid,
-                          matching_mistake, numpy_speed, pair, reproduced_mistake)
+                          matching_mistake, numpy_speed, pair, record_reproduced, reproduced_mistake)
+from grader.check.mistakes import _ways, gives_at, mistake_explaining_most
+
+
+def call_given_pairs(fn, *args, case, pair_mistake, **kwargs):
+    """`call_unchanged(fn, *args, **kwargs)`; where it crashes on a case with a pair-valued argument (an
+    (h, w) kernel, stride or padding), crashes again with each pair (a, b) made (a, a), and runs with each
+    pair made the int a, the code cannot take a pair at all: the crash then names `pair_mistake` (inferred,
+    not reproduced). (a, a) keeps every shape of the int call, so a crash that depends on a shape or on
+    one component (x[p:-p] at p = 0) is not mistaken for it."""
+    try:
+        return call_unchanged(fn, *args, case=case, **kwargs)
+    except LearnerCrash as crash:
+        is_pair = lambda v: isinstance(v, tuple) and len(v) == 2 and all(isinstance(i, int) for i in v)  # noqa: E731
+        if any(map(is_pair, [*args, *kwargs.values()])):
+            def runs(cut):
+                fresh = lambda v: cut(v) if is_pair(v) else v.copy() if isinstance(v, np.ndarray) else v  # noqa: E731
+                try:
+                    call(fn, *map(fresh, args), **{k: fresh(v) for k, v in kwargs.items()})
+                    return True
+                except LearnerProblem:
+                    return False
+            if not runs(lambda v: (v[0], v[0])) and runs(lambda v: v[0]):
+                crash.mistake = pair_mistake
+        raise
 
 
 def out_size(size, k, s, p):
@@ -52,7 +78,8 @@ def check_pool(fn, torch_fn, x, kernel_size, stride, padding, M, own):
     pooling makes to their variants, functions of (X, k, s, p)."""
     case = describe(x=x, kernel_size=kernel_size, stride=stride, padding=padding)
     kwargs = {**({} if stride is None else {"stride": stride}), **({"padding": padding} if padding else {})}
-    got = call_unchanged(fn, x, kernel_size, case=case, **kwargs)  # stride omitted when None: the default must be right
+    # stride omitted when None: the default must be right
+    got = call_given_pairs(fn, x, kernel_size, case=case, pair_mistake=M.square_only, **kwargs)
 
     X = torch.from_numpy(x).double()
     k, s, p = pair(kernel_size), pair(kernel_size if stride is None else stride), pair(padding)
@@ -61,8 +88,8 @@ def check_pool(fn, torch_fn, x, kernel_size, stride, padding, M, own):
     given_pairs = any(not isinstance(a, int) for a in (kernel_size, stride, padding) if a is not None)
     squared = M.square_only if not given_pairs else M.pair_as_int
     mistakes = {}
-    if stride is None and s != (1, 1):
-        mistakes[M.stride_one] = lambda: ref(s=(1, 1))
+    if s != (1, 1):  # stride None read as 1, or a given stride never used
+        mistakes[M.stride_one if stride is None else M.stride_ignored] = lambda: ref(s=(1, 1))
     if p != (0, 0):
         mistakes[M.padding_ignored] = lambda: ref(p=(0, 0))
     mistakes[M.rounded_up] = lambda: ref(ceil_mode=True)
@@ -252,24 +279,46 @@ class Grid:
         """(point, torch's size) for every point torch accepts (computed once)."""
         return [(c, n) for c in self.points if (n := self.torch_size(**c)) is not None]
 
-    def diagnose(self, fn):
-        """The mistake whose variant gives fn's answers on the whole grid, worked out once per function:
-        every named case a wrong function fails asks again."""
-        def mistake():
-            try:
-                return self._diagnoses[fn]  # the function itself is the key: an id could be reused
-            except KeyError:
-                found = self._diagnoses[fn] = reproduced_mistake(fn, self.variants, [c for c, _ in self.valid])
-                return found
-            except TypeError:  # an unhashable callable: no memory
-                return reproduced_mistake(fn, self.variants, [c for c, _ in self.valid])
-        return mistake
+    def diagnosis(self, fn):
+        """The mistake fn makes on this grid, worked out once per function (every named case a wrong function
+        fails asks again): the one whose variant gives fn's answers on the whole grid, else the one whose
+        variant explains the most of its wrong answers (mistakes.mistake_explaining_most), else None."""
+        try:
+            return self._diagnoses[fn]  # the function itself is the key: an id could be reused
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable callable: no memory
+            return self._diagnose(fn)
+        found = self._diagnoses[fn] = self._diagnose(fn)
+        return found
+
+    def _diagnose(self, fn):
+        cases = [c for c, _ in self.valid]
+        exact = reproduced_mistake(fn, self.variants, cases)
+        if exact is not None:
+            return exact
+        try:
+            answers = call(lambda: [fn(**c) for c in cases])
+        except LearnerProblem:
+            return None
+        return mistake_explaining_most(answers, self.variants, cases, [n for _, n in self.valid])
+
+    def explained(self, fn):
+        """(params, got) -> the grid's diagnosis of fn where one of its variants gives `got` at `params`
+        (recorded as reproduced), else None: a mistake is named only on a point it explains."""
+        def at(params, got):
+            mistake = self.diagnosis(fn)
+            if mistake is None or not gives_at(dict(_ways(self.variants))[mistake], params, got):
+                return None
+            return record_reproduced(mistake)
+        return at
 
     def expect_layer(self, fn, params, expected, layer):
         """The learner's `fn(**params)` must give `expected`, the size the torch `layer` gave."""
-        expect_int(call(fn, **params), expected, case=describe(**params) + f" ({layer} gives {expected})",
-                   diagnose=self.diagnose(fn))
+        got = call(fn, **params)
+        expect_int(got, expected, case=describe(**params) + f" ({layer} gives {expected})",
+                   diagnose=lambda: self.explained(fn)(params, got))
 
     def expect(self, fn):
         """The dense-grid check: `fn` right on every valid point."""
-        expect_int_on_grid(fn, self.valid, oracle=self.oracle, grid=self.text, diagnose=self.diagnose(fn))
+        expect_int_on_grid(fn, self.valid, oracle=self.oracle, grid=self.text, explained=self.explained(fn))

@@ -6,8 +6,8 @@ import torch
 from torch.nn.functional import conv2d as torch_conv2d  # bound before the learner's code runs
 from torch.nn.functional import pad as torch_pad
 
-from grader.check import Arg, call_unchanged, Cases, describe, expect_close, mistakes, numpy_speed, pair
-from grader.check.family.pooling import conv_params, conv_space, fits_padded, out_size
+from grader.check import Arg, Cases, describe, expect_close, mistakes, numpy_speed, pair
+from grader.check.family.pooling import call_given_pairs, conv_params, conv_space, fits_padded, out_size
 
 MISTAKE = mistakes("conv2d")
 
@@ -22,7 +22,7 @@ def make_case(seed, N, C, H, W, O, kH, kW, stride=1, padding=0, bias=True, dtype
 
 def check_case(conv2d, x, w, b, stride, padding):
     case = describe(x=x, weight=w, bias=b, stride=stride, padding=padding)
-    got = call_unchanged(conv2d, x, w, b, stride=stride, padding=padding, case=case)
+    got = call_given_pairs(conv2d, x, w, b, stride=stride, padding=padding, case=case, pair_mistake=MISTAKE.square_only)
 
     t = lambda a: None if a is None else torch.from_numpy(a).double()  # noqa: E731
     X, Wt, B = t(x), t(w), t(b)
@@ -43,6 +43,8 @@ def check_case(conv2d, x, w, b, stride, padding):
                 # p zeros on one side only (top-left or bottom-right): H + p instead of H + 2p.
                 MISTAKE.padding_once: [lambda: ref(X=torch_pad(X, (pW, 0, pH, 0)), p=(0, 0)),
                                        lambda: ref(X=torch_pad(X, (0, pW, 0, pH)), p=(0, 0))]}
+    if (sH, sW) != (1, 1):
+        mistakes[MISTAKE.stride_ignored] = lambda: ref(s=(1, 1))
     if B is not None:
         mistakes[MISTAKE.no_bias] = lambda: ref(B=None)
         mistakes[MISTAKE.bias_axis] = lambda: ref(B=None) + B[None, None, None, :]

@@ -20,18 +20,35 @@ def check_case(cross_entropy, logits, labels):
     X, y = torch.from_numpy(logits).double(), torch.from_numpy(labels).long()
     N, C = X.shape
     LP = torch.log_softmax(X, dim=1)
+    true_p = torch.softmax(X, dim=1)[torch.arange(N), y]
     mistakes = {MISTAKE.sum: lambda: torch_cross_entropy(X, y, reduction="sum"),
                 MISTAKE.mean_over_classes: lambda: torch_cross_entropy(X, y) / C,
                 MISTAKE.wrong_axis: lambda: -torch.log_softmax(X, dim=0)[torch.arange(N), y].mean(),
                 MISTAKE.label_columns: lambda: -LP[:, y].mean(),
                 MISTAKE.no_log_softmax: lambda: -X[torch.arange(N), y].mean(),
-                MISTAKE.sign: lambda: -torch_cross_entropy(X, y)}
+                MISTAKE.sign: lambda: -torch_cross_entropy(X, y),
+                MISTAKE.log_of_softmax: log_of_softmax_variants(true_p)}
 
     def shape_hint(got_shape, expected_shape):
         return MISTAKE.per_sample if got_shape in ((N,), (N, 1)) else None
 
     expect_close(as_array(got), torch_cross_entropy(X, y), case=case, dtype=logits.dtype, mistakes=mistakes,
                  shape_hint=shape_hint)
+
+
+# The epsilons public code adds to (or clips) a probability before its log: 1e-7 ... 1e-15.
+EPSILONS = [10.0 ** -k for k in range(7, 16)]
+
+
+def log_of_softmax_variants(true_p):
+    """np.log of the softmax, bare, plus eps, or clipped to [eps, 1] or [eps, 1 - eps]: every way of
+    writing it that public code uses; each gives log(eps), not -2000, when the true class underflows."""
+    ways = [lambda: -torch.log(true_p).mean()]
+    for eps in EPSILONS:
+        ways += [lambda eps=eps: -torch.log(true_p + eps).mean(),
+                 lambda eps=eps: -torch.log(true_p.clamp(min=eps)).mean(),
+                 lambda eps=eps: -torch.log(true_p.clamp(eps, 1 - eps)).mean()]
+    return ways
 
 
 def batch(seed, N, C, scale=3.0, dtype=np.float64, label_dtype=np.int64):

@@ -45,6 +45,8 @@ def check_case(fn, x, dw, pw, stride, padding):
         MISTAKE.padding_twice: lambda: torch_conv2d(depthwise(), PW, padding=p),
         MISTAKE.pair_as_int: lambda: ref(s=(s[0], s[0]), p=(p[0], p[0])),
     }
+    if s != (1, 1):
+        mistakes[MISTAKE.stride_ignored] = lambda: ref(s=(1, 1))
 
     def shape_hint(got_shape, expected_shape):
         if a_mistake_has_shape(mistakes, got_shape):  # that mistake is tried by value instead
