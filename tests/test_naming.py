@@ -161,7 +161,7 @@ def test_a_mistake_a_passed_check_refutes_is_never_named():
     assert result.mistake == B and RunResult.from_json(result.to_json()).mistake == B
 
 
-def test_the_mistake_explaining_most_wrong_answers_needs_half_of_them_and_loses_ties_to_fewer_contradictions():
+def test_the_mistake_explaining_most_wrong_answers_needs_two_thirds_of_them_and_loses_ties_to_fewer_contradictions():
     from grader.check.mistakes import mistake_explaining_most
     cases = [{"x": x} for x in range(10)]
     expected = [x for x in range(10)]
