@@ -80,9 +80,14 @@ def test_target_folder_without_the_file_says_what_to_do_there(tmp_path):
         assert "grader reset" not in report["checks"][0]["message"]
 
 
-@pytest.mark.parametrize("exercise", CATALOG.names())
+# The whole path (a `grader run --repro` process, then the snippet in a new python) on one exercise of
+# each kind; every exercise's reproduction is rebuilt in-process below, at a fraction of the cost.
+END_TO_END = ["conv2d", "pool_output_size", "nms", "batch_norm", "optimizers", "multi_head_self_attention"]
+
+
+@pytest.mark.parametrize("exercise", END_TO_END)
 def test_repro_snippet_runs_in_a_fresh_python_and_shows_the_mismatch(exercise, tmp_path):
-    """For every exercise: a wrong file, `--repro`, and the printed snippet pasted into a new python."""
+    """A wrong file, `--repro`, and the printed snippet pasted into a new python."""
     mutant = named_mutant(exercise)
     done = grader("run", exercise, "--target", str(mutant), "--no-speed", "-x", "--repro", "--json")
     assert done.returncode == 1, done.stdout + done.stderr
@@ -128,3 +133,19 @@ def test_skipped_checks_are_not_counted_and_are_named():
     assert passed, out
     assert out.count(" ✓ ") == int(passed.group(1))
     assert "--no-speed" in passed.group(3)
+
+
+@pytest.mark.parametrize("exercise", CATALOG.names())
+def test_every_exercise_rebuilds_its_failing_case_with_the_runs_verdict(exercise):
+    """What the snippet calls, in this process: `rebuild` reruns the check the report shows on a wrong
+    file and gives back the same verdict, with the learner's call recorded where the check made one."""
+    from grader import engine, repro
+
+    mutant = named_mutant(exercise)
+    result = engine.execute(CATALOG.get(exercise), mutant, speed=False, fail_fast=True, backend=engine.IN_PROCESS)
+    problem = result.problem_to_show
+    assert problem is not None and problem.bad
+    case = repro.rebuild(exercise, problem.name, mutant)
+    shown = str(case)
+    assert f"check {problem.name!r}" in shown and "the check said: " in shown, shown
+    assert problem.message.splitlines()[0][:60] in shown
