@@ -36,7 +36,10 @@ def _solution_only_lines(name: str) -> list[str]:
     and signature are), nor written out in the page's own text (a hint may show one line on purpose)."""
     solution = (ROOT / "solutions" / f"{name}.py").read_text(encoding="utf-8")
     stub = (ROOT / "exercises" / f"{name}.py").read_text(encoding="utf-8")
-    shown = _squeeze("\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "site").rglob("*.md")))
+    # Written out on purpose: the pages' own text, and the exercises' hints and mistakes' advice (the
+    # reports print them, and the See-it-fail panels show the advice beside each wrong output).
+    advice = [text for e in CATALOG.exercises for text in (*e.hints, *(m.explanation for m in e.mistakes.values()))]
+    shown = _squeeze("\n".join([*(p.read_text(encoding="utf-8") for p in (ROOT / "site").rglob("*.md")), *advice]))
     docstrings = set()
     for node in ast.walk(ast.parse(solution)):
         if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Module)) and ast.get_docstring(node):
