@@ -7,7 +7,7 @@ from . import common
 
 HELP = "re-check an exercise every time you save it"
 EXAMPLES = ("grader watch           # the first exercise you have not passed; re-checked on every save\n"
-            "  grader watch conv2d\n  keys: h hint · n next exercise · r re-run · q quit")
+            "  grader watch conv2d\n  keys: h hint · n next exercise · p previous · r re-run · q quit")
 
 
 def register(verbs) -> None:
