@@ -97,8 +97,9 @@ def measure_in_child(name: str, repeat: int) -> None:
 
     exercise = catalog_module.load().get(name)
     speed = importlib.import_module(f"grader.exercises.{name}.checks").SPEED
+    slow = slow_alternatives(name)
     implementations = [("solution", ROOT / "solutions" / exercise.filename)] + [
-        (("slow " if p in slow_alternatives(name) else "") + p.stem, p) for p in alternatives(name)]
+        (("slow " if p in slow else "") + p.stem, p) for p in alternatives(name)]
     modules = [(label, learner.load_module(path, name, exercise.functions)) for label, path in implementations]
     devices = [d for d in speed.devices if d != "cuda" or cases.NO_CUDA is None]
     for _ in range(repeat):
