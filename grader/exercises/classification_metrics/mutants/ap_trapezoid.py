@@ -1,6 +1,5 @@
 """Average precision as the trapezoid area under the precision-recall curve."""
 import numpy as np
-from _base import roc_auc  # noqa: F401  (correct)
 
 EXPECTED_MISTAKE = "AP as the trapezoid area under the PR curve"
 
@@ -13,3 +12,8 @@ def average_precision(y_true, y_score):
     tp, fp = tp[last], fp[last]
     precision, recall = np.r_[1.0, tp / (tp + fp)], np.r_[0.0, tp / tp[-1]]
     return float(np.sum(np.diff(recall) * (precision[1:] + precision[:-1]) / 2))
+
+
+def roc_auc(y_true, y_score):  # correct: the pair definition
+    d = y_score[y_true == 1].astype(np.float64)[:, None] - y_score[y_true == 0].astype(np.float64)[None, :]
+    return float(np.mean(d > 0) + 0.5 * np.mean(d == 0))
