@@ -72,4 +72,4 @@ def torch_reference(x, W, b, dout):
 
 SPEED = numpy_speed("linear_backward", torch_reference,
                     lambda: (make_case(0, 256, 256, 256, dtype=np.float32), {}),
-                    limit=20, reference_name="torch autograd of x @ W + b")
+                    limit=10, reference_name="torch autograd of x @ W + b")
