@@ -37,7 +37,7 @@ def grouped_query_attention(query: torch.Tensor, key: torch.Tensor, value: torch
           F.multi_head_attention_forward, nor torch's private flash-attention and
           memory-efficient-attention kernels: write it from matmuls and a softmax.
         - The speed check times float32 query (2, 8, 128, 32) with key/value (2, 2, 128, 32),
-          is_causal=True, against SDPA on one CPU thread (limit 10x), and query
+          is_causal=True, against SDPA on one CPU thread (limit 20x), and query
           (8, 32, 1024, 128) with key/value (8, 8, 1024, 128) on CUDA (limit 20x): no Python
           loop over heads or queries.
     """

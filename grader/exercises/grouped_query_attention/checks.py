@@ -140,4 +140,4 @@ def speed_setup(target, device):
             lambda: torch_sdpa(q, k, v, is_causal=True, enable_gqa=True), describe(**c))
 
 
-SPEED = Speed(speed_setup, limit={"cpu": 10, "cuda": 20}, reference="torch scaled_dot_product_attention")
+SPEED = Speed(speed_setup, limit={"cpu": 20, "cuda": 20}, reference="torch scaled_dot_product_attention")
