@@ -250,7 +250,7 @@ DEVICE = OnDevice(lambda target, device: (call(target.filter_logits, make_logits
 
 
 def speed_setup(target, device):
-    B, V = {"cpu": (1024, 1024), "cuda": (256, 32000)}[device]
+    B, V = {"cpu": (4096, 256), "cuda": (256, 32000)}[device]
     logits = torch.randn(B, V, generator=torch.Generator().manual_seed(0)).to(device) * 3
     g = torch.Generator(device=device).manual_seed(0)
 
@@ -260,4 +260,4 @@ def speed_setup(target, device):
             describe(logits=logits, temperature=0.8, top_k=50, top_p=0.9) + f", on {device}")
 
 
-SPEED = Speed(speed_setup, limit={"cpu": 20, "cuda": 20}, reference="torch topk + softmax + multinomial")
+SPEED = Speed(speed_setup, limit={"cpu": 25, "cuda": 20}, reference="torch topk + softmax + multinomial")
