@@ -19,11 +19,12 @@ def model_summary(model, input_shape):
     for name, m in model.named_modules():
         if not list(m.children()) and m not in leaves:
             leaves[m] = name
+    owned = {m: list(m.parameters()) for m in leaves}  # the real ones: functional_call swaps them out
     rows, done = [], set()
 
     def hook(m, args, y):
         if m in leaves:
-            ps = [p for p in m.parameters() if id(p) not in done]
+            ps = [p for p in owned[m] if id(p) not in done]
             done.update(id(p) for p in ps)
             rows.append({"name": leaves[m], "type": m.__class__.__name__, "output_shape": tuple(y.shape),
                          "params": sum(map(torch.Tensor.numel, ps)), "macs": _macs(m, args[0], y)})
