@@ -39,8 +39,8 @@ def model_summary(model: nn.Module, input_shape: tuple[int, ...]) -> list[dict]:
     Do not change the caller's model: its parameters stay where and what they were, and every
     hook you register is removed before you return (even when the forward pass raises).
 
-    Rules: write it yourself with forward hooks: do not use torch.utils.flop_counter, torchinfo,
-    torchsummary, thop, fvcore or ptflops.
+    Rules: write it yourself with forward hooks: do not use FlopCounterMode (torch.utils.flop_counter),
+    and do not import torchinfo, torchsummary, thop, fvcore or ptflops.
     """
     # TODO: register a forward hook on every leaf; run the model on a meta input (the meta copies of
     # its parameters, e.g. through torch.func.functional_call); build the rows; remove the hooks.
