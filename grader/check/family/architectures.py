@@ -32,6 +32,14 @@ def on_meta(fn: Callable, *args, case: str, **kwargs) -> nn.Module:
         return build(fn, *args, case=case, **kwargs)
 
 
+def blank(fn: Callable, *args, **kwargs) -> nn.Module:
+    """A reference network with uninitialised weights (built on meta, then given memory): the checks load
+    the learner's weights into it anyway, and initialising 47M parameters first costs seconds."""
+    with torch.device("meta"):
+        model = fn(*args, **kwargs)
+    return model.to_empty(device="cpu")
+
+
 def count(model: nn.Module) -> int:
     return sum(p.numel() for p in model.parameters())
 
@@ -104,7 +112,7 @@ def randomise(model: nn.Module, seed: int) -> nn.Module:
         for name, t in [*model.named_parameters(), *model.named_buffers()]:
             if t.dtype.is_floating_point:
                 fan = t[0].numel() if t.dim() > 1 else 1
-                values = torch.randn(t.shape, generator=g, dtype=torch.float64) / fan ** 0.5
+                values = torch.randn(t.shape, generator=g, dtype=t.dtype) / fan ** 0.5
                 if name.endswith("running_var") or name.endswith("weight") and t.dim() == 1:
                     values = 0.5 + values.abs()  # positive variances and scales
                 t.copy_(values)
@@ -112,24 +120,25 @@ def randomise(model: nn.Module, seed: int) -> nn.Module:
 
 
 def expect_same_forward(model: nn.Module, reference: nn.Module, x: torch.Tensor, *, mode: str, case: str,
-                        mistakes: Mapping[object, Callable[[], nn.Module]] = {}, seed: int = 0,
-                        tolerance: tuple[float, float] = (1e-6, 1e-8)) -> None:
-    """model(x) against the reference with the learner's weights, in float64, in `mode` ("eval" or "train");
-    in train mode both draw dropout masks after the same torch.manual_seed."""
-    model = model.double().train(mode == "train")
-    X = x.double()
+                        mistakes: Mapping[object, Callable[[], nn.Module | tuple[nn.Module, str]]] = {}, seed: int = 0,
+                        tolerance: tuple[float, float] = (1e-6, 1e-8), dtype: torch.dtype = torch.float64) -> None:
+    """model(x) against the reference with the learner's weights, in `dtype` (float64; float32 for the big
+    networks), in `mode` ("eval" or "train"); in train mode both draw dropout masks after the same seed."""
+    model = model.to(dtype).train(mode == "train")
+    X = x.to(dtype)
     torch.manual_seed(seed)
     with torch.no_grad():
         got = call(model, X)
     if not isinstance(got, torch.Tensor):
         raise CheckFailure(f"the forward pass returned {type(got).__name__}, not a tensor", case=case)
 
-    def run(ref: nn.Module) -> torch.Tensor:
-        ref = load_into(ref.double(), model).train(mode == "train")
+    def run(ref: nn.Module | tuple[nn.Module, str]) -> torch.Tensor:
+        ref, ref_mode = ref if isinstance(ref, tuple) else (ref, mode)  # a variant may run in the other mode
+        ref = load_into(ref.to(dtype), model).train(ref_mode == "train")
         torch.manual_seed(seed)
         with torch.no_grad():
             return ref(X)
 
     rtol, atol = tolerance
-    expect_close(got, run(reference), case=case + f", {mode} mode", dtype=torch.float64, rtol=rtol, atol=atol,
+    expect_close(got, run(reference), case=case + f", {mode} mode", dtype=dtype, rtol=rtol, atol=atol,
                  mistakes={m: (lambda v=v: run(v())) for m, v in mistakes.items()})
