@@ -141,4 +141,5 @@ def expect_same_forward(model: nn.Module, reference: nn.Module, x: torch.Tensor,
 
     rtol, atol = tolerance
     expect_close(got, run(reference), case=case + f", {mode} mode", dtype=dtype, rtol=rtol, atol=atol,
-                 mistakes={m: (lambda v=v: run(v())) for m, v in mistakes.items()})
+                 mistakes={m: [lambda f=f: run(f()) for f in (v if isinstance(v, list) else [v])]
+                           for m, v in mistakes.items()})
