@@ -23,7 +23,7 @@ def alexnet(in_channels: int = 1, num_classes: int = 10) -> nn.Module:
     The checks compare the parameter count and shapes (46,787,978 for the defaults), every
     weighted layer's output shape, and the forward pass with your weights copied into a
     reference, in eval mode and in train mode (the same dropout masks after the same seed).
-    nn layers are allowed; do not import torchvision.
+    nn layers are allowed; do not import torchvision or timm.
     """
     # TODO: return nn.Sequential(...) with the layers above.
     raise NotImplementedError("alexnet: implement it in exercises/alexnet.py")

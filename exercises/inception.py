@@ -22,7 +22,7 @@ class Inception(nn.Module):
     reductions included (the pooling is not); each branch keeps H and W. Return
     torch.cat((p1, p2, p3, p4), dim=1), in THAT order: (N, c1 + c2[1] + c3[1] + c4, H, W).
     The checks compare parameter count and shapes, the output, train and eval mode. nn layers
-    are allowed; do not import torchvision.
+    are allowed; do not import torchvision or timm.
     """
 
     def __init__(self, in_channels: int, c1: int, c2: tuple[int, int], c3: tuple[int, int], c4: int) -> None:

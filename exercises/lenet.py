@@ -22,7 +22,7 @@ def lenet() -> nn.Module:
     61,706 parameters in all. The checks compare the parameter count, the shapes of the
     parameters in order, every layer's output shape, and the forward pass with your weights
     copied into a reference. nn layers are allowed (the point is the architecture); do not
-    import torchvision.
+    import torchvision or timm.
     """
     # TODO: return nn.Sequential(...) with the layers above.
     raise NotImplementedError("lenet: implement it in exercises/lenet.py")

@@ -29,7 +29,7 @@ def nin(in_channels: int = 1, num_classes: int = 10) -> nn.Module:
     pooling turns each channel into its logit. One nn.Sequential in this order (the checks copy
     weights into a reference in registration order). The checks compare parameter counts and
     shapes, every weighted layer's output shape, and the forward pass in eval and train mode
-    (dropout masks after the same seed). nn layers are allowed; do not import torchvision.
+    (dropout masks after the same seed). nn layers are allowed; do not import torchvision or timm.
     """
     # TODO: the four blocks with pooling and dropout between them, then global average pooling.
     raise NotImplementedError("nin: implement nin in exercises/nin.py")

@@ -26,7 +26,7 @@ def vgg(conv_arch, in_channels: int = 1, num_classes: int = 10) -> nn.Module:
     blocks leave 7x7. Return nn.Sequential(block_1, ..., block_n, Flatten, ...), in that order:
     the checks copy weights into a reference in registration order. VGG-11 with the defaults
     has 128,806,154 parameters (counted on the meta device: nothing is allocated).
-    nn layers are allowed; do not import torchvision.
+    nn layers are allowed; do not import torchvision or timm.
     """
     # TODO: the blocks (carrying the channels from one to the next), then the classifier.
     raise NotImplementedError("vgg: implement vgg in exercises/vgg.py")
