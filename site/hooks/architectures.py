@@ -333,3 +333,57 @@ def summary_table() -> str:
         rows.append(f"| [{net.title}](#{key}) | {year} | {_macs(net.total_params)} | {_macs(net.total_macs)} "
                     f"| {idea} |")
     return "\n".join(rows) + "\n"
+
+
+# ---------------------------------------------------------------- the exercises' networks, by the reference model_summary
+# <!-- summary: NAME --> on a page becomes the layer table of exercise NAME's reference network, computed at build
+# time by solutions/model_summary.py on the meta device (no weights are allocated, even for VGG-11's 129M).
+
+SUMMARIES = {  # exercise: (what is built, from its solution module; the input shape)
+    "lenet": (lambda m: m.lenet(), (1, 1, 28, 28)),
+    "alexnet": (lambda m: m.alexnet(), (1, 1, 224, 224)),
+    "vgg": (lambda m: m.vgg(((1, 64), (1, 128), (2, 256), (2, 512), (2, 512))), (1, 1, 224, 224)),
+    "nin": (lambda m: m.nin(), (1, 1, 224, 224)),
+    "inception": (lambda m: m.Inception(192, 64, (96, 128), (16, 32), 32), (1, 192, 28, 28)),
+    "residual_block": (lambda m: m.resnet18(), (1, 1, 224, 224)),
+    "dense_block": (lambda m: m.DenseBlock(2, 3, 10), (4, 3, 8, 8)),
+}
+SUMMARY = __import__("re").compile(r"<!--\s*summary:\s*(\w+)\s*-->")
+
+
+def _solution(name: str):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent.parent / "solutions" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"_kit_solution_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def exercise_summary(name: str) -> str:
+    """The layer table of an exercise's reference network, as a collapsible block (the marker's replacement)."""
+    import torch
+
+    make, shape = SUMMARIES[name]
+    with torch.device("meta"):
+        model = make(_solution(name))
+    rows = _solution("model_summary").model_summary(model, shape)
+    shape_text = lambda s: " × ".join(map(str, s[1:]))  # noqa: E731 - the batch axis is the input's
+    lines = ["| layer | type | output (C × H × W) | parameters | MACs |", "|---|---|---|---:|---:|"]
+    lines += [f"| `{r['name']}` | {r['type']} | {shape_text(r['output_shape'])} | {_count(r['params'])} | "
+              f"{_macs(r['macs'])} |" for r in rows]
+    lines.append(f"| **total** | | | **{_count(sum(r['params'] for r in rows))}** | "
+                 f"**{_macs(sum(r['macs'] for r in rows))}** |")
+    head = (f'??? example "The exercise\'s network, layer by layer: input {shape_text(shape)}, batch {shape[0]} '
+            f'(computed at build time by the reference model_summary)"')
+    return "\n".join([head, ""] + ["    " + line for line in lines]) + "\n"
+
+
+def exercise_summaries(markdown: str) -> str:
+    from pathlib import Path
+
+    solutions = Path(__file__).resolve().parent.parent.parent / "solutions"
+    return SUMMARY.sub(lambda m: exercise_summary(m.group(1)) if (solutions / f"{m.group(1)}.py").exists() else "",
+                       markdown)

@@ -194,6 +194,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         markdown = markdown.replace(MAP_MARKER, exercise_map(page))
     markdown = PRACTISE.sub(lambda m: practise_box(_names(m.group(1)), page), markdown)
     markdown = ARCH.sub(lambda m: architectures.NETS[m.group(1)]().markdown(), markdown)
+    markdown = architectures.exercise_summaries(markdown)
     for exercise in catalog_module.load().exercises:
         if exercise.page == page.file.src_uri:
             markdown = insert_before_questions(markdown, try_it_section(exercise) + see_it_fail_section(exercise, page))
