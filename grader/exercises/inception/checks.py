@@ -13,9 +13,9 @@ MISTAKE = mistakes("inception")
 
 
 class Reference(nn.Module):
-    def __init__(self, c_in, c1, c2, c3, c4, order=(0, 1, 2, 3), reduce_relu=True):
+    def __init__(self, c_in, c1, c2, c3, c4, order=(0, 1, 2, 3), reduce_relu=True, out_relu=True):
         super().__init__()
-        self.order, self.reduce_relu = order, reduce_relu
+        self.order, self.reduce_relu, self.out_relu = order, reduce_relu, out_relu
         self.p1_1 = nn.Conv2d(c_in, c1, 1)
         self.p2_1, self.p2_2 = nn.Conv2d(c_in, c2[0], 1), nn.Conv2d(c2[0], c2[1], 3, padding=1)
         self.p3_1, self.p3_2 = nn.Conv2d(c_in, c3[0], 1), nn.Conv2d(c3[0], c3[1], 5, padding=2)
@@ -23,15 +23,17 @@ class Reference(nn.Module):
 
     def forward(self, x):
         r = torch.relu if self.reduce_relu else (lambda t: t)
-        branches = [torch.relu(self.p1_1(x)), torch.relu(self.p2_2(r(self.p2_1(x)))),
-                    torch.relu(self.p3_2(r(self.p3_1(x)))), torch.relu(self.p4_2(self.p4_1(x)))]
+        o = torch.relu if self.out_relu else (lambda t: t)
+        branches = [o(self.p1_1(x)), o(self.p2_2(r(self.p2_1(x)))), o(self.p3_2(r(self.p3_1(x)))),
+                    o(self.p4_2(self.p4_1(x)))]
         return torch.cat([branches[i] for i in self.order], dim=1)
 
 
 def variants(args):
     orders = [o for o in itertools.permutations(range(4)) if o != (0, 1, 2, 3)]
     return {MISTAKE.concat_order: [lambda o=o: Reference(*args, order=o) for o in orders],
-            MISTAKE.no_reduce_relu: lambda: Reference(*args, reduce_relu=False)}
+            MISTAKE.no_reduce_relu: lambda: Reference(*args, reduce_relu=False),
+            MISTAKE.no_relu: lambda: Reference(*args, reduce_relu=False, out_relu=False)}
 
 
 NAMED = {
