@@ -12,16 +12,19 @@ MISTAKE = mistakes("lenet")
 PARAMETERS = 61_706  # the seeds' table
 
 
-def reference(padding=2, pool=nn.AvgPool2d, act=nn.Sigmoid):
+def reference(padding=2, pool=nn.AvgPool2d, act=nn.Sigmoid, head_act=None):
     side = (28 + 2 * padding - 4) // 2 - 4  # after conv1, pool, conv2
+    head_act = head_act or act
     return nn.Sequential(nn.Conv2d(1, 6, 5, padding=padding), act(), pool(2, 2),
                          nn.Conv2d(6, 16, 5), act(), pool(2, 2), nn.Flatten(),
-                         nn.Linear(16 * (side // 2) ** 2, 120), act(), nn.Linear(120, 84), act(), nn.Linear(84, 10))
+                         nn.Linear(16 * (side // 2) ** 2, 120), head_act(), nn.Linear(120, 84), head_act(),
+                         nn.Linear(84, 10))
 
 
 VARIANTS = {MISTAKE.no_padding: lambda: reference(padding=0),
             MISTAKE.max_pool: lambda: reference(pool=nn.MaxPool2d),
-            MISTAKE.relu: lambda: reference(act=nn.ReLU)}
+            MISTAKE.relu: lambda: reference(act=nn.ReLU),
+            MISTAKE.linear_head: lambda: reference(head_act=nn.Identity)}
 CASE = "lenet(), x (N, 1, 28, 28)"
 
 
