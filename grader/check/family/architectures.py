@@ -40,6 +40,11 @@ def blank(fn: Callable, *args, **kwargs) -> nn.Module:
     return model.to_empty(device="cpu")
 
 
+def _each(variant):
+    """A mistake's variants: one callable, or a list of them."""
+    return variant if isinstance(variant, list) else [variant]
+
+
 def count(model: nn.Module) -> int:
     return sum(p.numel() for p in model.parameters())
 
@@ -52,14 +57,14 @@ def expect_parameters(model: nn.Module, reference: nn.Module, *, case: str,
                       mistakes: Mapping = {}) -> None:
     """The same number of parameters, and the same parameter shapes in registration order."""
     got, want = count(model), count(reference)
-    variants = {m: (lambda v=v: count(v())) for m, v in mistakes.items()}
+    variants = {m: [lambda f=f: count(f()) for f in _each(v)] for m, v in mistakes.items()}
     if got != want:
         raise CheckFailure(f"your network has {got:,} parameters; expected {want:,}", case=case,
                            mistake=mistake_giving(got, variants))
     got_shapes, want_shapes = shapes(model), shapes(reference)
     if got_shapes != want_shapes:
         where = next((i for i, (a, b) in enumerate(zip(got_shapes, want_shapes)) if a != b), len(want_shapes))
-        variants = {m: (lambda v=v: shapes(v())) for m, v in mistakes.items()}
+        variants = {m: [lambda f=f: shapes(f()) for f in _each(v)] for m, v in mistakes.items()}
         raise CheckFailure(f"the parameters differ in shape or order from parameter {where}: yours "
                            f"{got_shapes[where:where + 3]}, expected {want_shapes[where:where + 3]} (in the "
                            "order the layers are registered)", case=case, mistake=mistake_giving(got_shapes, variants))
@@ -90,7 +95,8 @@ def expect_layer_shapes(model: nn.Module, reference: nn.Module, x: torch.Tensor,
     if got != want:
         where = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
         show = lambda rows: ", ".join(f"{t} {s}" for t, s in rows[max(0, where - 1):where + 2]) or "nothing"  # noqa: E731
-        variants = {m: (lambda v=v: leaf_output_shapes(v().eval(), x, learner=False)) for m, v in mistakes.items()}
+        variants = {m: [lambda f=f: leaf_output_shapes(f().eval(), x, learner=False) for f in _each(v)]
+                    for m, v in mistakes.items()}
         raise CheckFailure(f"the layers' outputs differ from layer {where} on (in forward order): yours {show(got)}; "
                            f"expected {show(want)}", case=case, mistake=mistake_giving(got, variants))
 
@@ -141,5 +147,5 @@ def expect_same_forward(model: nn.Module, reference: nn.Module, x: torch.Tensor,
 
     rtol, atol = tolerance
     expect_close(got, run(reference), case=case + f", {mode} mode", dtype=dtype, rtol=rtol, atol=atol,
-                 mistakes={m: [lambda f=f: run(f()) for f in (v if isinstance(v, list) else [v])]
+                 mistakes={m: [lambda f=f: run(f()) for f in _each(v)]
                            for m, v in mistakes.items()})

@@ -29,6 +29,8 @@ class RefResidual(nn.Module):
         if self.bn_after:
             return F.relu(self.bn2(Y + X))
         Y = self.bn2(Y)
+        if self.relu_before == "both":  # a ReLU on the branch before the addition, and the one after
+            return F.relu(F.relu(Y) + X)
         return F.relu(Y) + X if self.relu_before else F.relu(Y + X)
 
 
@@ -43,7 +45,8 @@ def ref_resnet18(in_channels=1, num_classes=10, **kw):
 
 
 def variants(make, *args):
-    return {MISTAKE.relu_before_add: lambda: blank(make, *args, relu_before=True),
+    return {MISTAKE.relu_before_add: [lambda: blank(make, *args, relu_before=True),
+                                      lambda: blank(make, *args, relu_before="both")],
             MISTAKE.bn_after_add: lambda: blank(make, *args, bn_after=True)}
 
 
