@@ -1,9 +1,9 @@
 """Every solution passes, every stub fails cleanly, every mutant is rejected, every alternative accepted.
 
 The judgments are grader.dev's, the author's loop (`grader dev check`): one definition of each.
-The fast layer (-m "not slow") runs every solution without its speed checks, every stub and every
-mutant, the mistakes' coverage and the stubs' speed sentences; the full suite adds the speed checks
-and the correct alternatives.
+The fast layer (-m "not slow") runs every solution without its speed checks, every stub, the first
+mutant of every exercise and the stubs' speed sentences; the full suite adds every other mutant, the
+mistakes' coverage, the speed checks and the correct alternatives.
 """
 from __future__ import annotations
 
@@ -41,7 +41,16 @@ def test_stub_fails_cleanly_as_not_implemented(name):
     assert dev.stub_problem(CATALOG.get(name)) is None
 
 
-@pytest.mark.parametrize("name, path", implementations(MUTANTS), ids=lambda v: getattr(v, "stem", v))
+def _mutants_first_fast():
+    """Every mutant; the first of each exercise in the fast layer, the others in the full suite (with 52
+    exercises and ~250 mutants, all of them take minutes)."""
+    seen = set()
+    for name, path in implementations(MUTANTS):
+        yield pytest.param(name, path, marks=() if name not in seen else pytest.mark.slow, id=f"{name}-{path.stem}")
+        seen.add(name)
+
+
+@pytest.mark.parametrize("name, path", _mutants_first_fast())
 def test_mutant_is_rejected_with_the_right_diagnosis(name, path):
     problem, _ = mutant_verdict(name, path)
     assert problem is None, f"{path.name}: {problem}"
@@ -54,6 +63,7 @@ def test_alternative_is_accepted(name, path):
     assert problem is None, f"{path.name}: {problem}"
 
 
+@pytest.mark.slow  # it runs every mutant
 @pytest.mark.parametrize("name", NAMES)
 def test_every_mistake_is_named_on_a_mutant(name):
     exercise = CATALOG.get(name)

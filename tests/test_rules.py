@@ -242,9 +242,11 @@ def test_a_mention_outside_a_forbidding_clause_does_not_state_a_rule(tmp_path):
 
 
 def test_another_banned_library_imported_at_run_time_is_caught(tmp_path):
-    """scipy is not installed here: a stand-in module of that name shows the mechanism."""
+    """A stand-in module named scipy, found first, shows the mechanism. (scikit-learn brings the real scipy,
+    and the classic-ML checks import it: it is taken out of sys.modules for the test and put back after.)"""
     import sys
 
+    real = {name: sys.modules.pop(name) for name in list(sys.modules) if name == "scipy" or name.startswith("scipy.")}
     (tmp_path / "scipy.py").write_text("def correlate(x):\n    return x\n")
     path = learner_file(tmp_path, "conv2d", solution_renamed("conv2d", "_conv2d") + """
 
@@ -259,6 +261,7 @@ def conv2d(x, weight, bias=None, stride=1, padding=0):
         result = run_checks("conv2d", path)
     finally:
         sys.modules.pop("scipy", None)
+        sys.modules.update(real)
     assert result.first_problem.mistake.name == BANNED_LIBRARY.name, summary(result)
     assert re.search(r"line \d+: imported scipy at run time", result.first_problem.message)
 
