@@ -1,35 +1,11 @@
 """The input concatenated with the last block's output only."""
-from __future__ import annotations
-
-import torch
-from torch import nn
+from _base import Base, transition
 
 EXPECTED_MISTAKE = "only the last output concatenated"
 
 
-def conv_block(input_channels: int, num_channels: int) -> nn.Sequential:
-    # pre-activation order: BatchNorm, ReLU, then the convolution
-    return nn.Sequential(nn.BatchNorm2d(input_channels), nn.ReLU(),
-                         nn.Conv2d(input_channels, num_channels, kernel_size=3, padding=1))
+class DenseBlock(Base):
+    only_last = True
 
 
-class DenseBlock(nn.Module):
-    def __init__(self, num_convs: int, input_channels: int, num_channels: int):
-        super().__init__()
-        layer = []
-        for i in range(num_convs):
-            layer.append(conv_block(num_channels * i + input_channels, num_channels))
-        self.net = nn.Sequential(*layer)
-
-    def forward(self, X: torch.Tensor) -> torch.Tensor:
-        features = X
-        for blk in self.net:
-            Y = blk(features)
-            features = torch.cat((features, Y), dim=1)
-        return torch.cat((X, Y), dim=1)
-
-
-def transition_block(input_channels: int, num_channels: int) -> nn.Sequential:
-    return nn.Sequential(nn.BatchNorm2d(input_channels), nn.ReLU(),
-                         nn.Conv2d(input_channels, num_channels, kernel_size=1),   # fewer channels
-                         nn.AvgPool2d(kernel_size=2, stride=2))                      # half the height and width
+transition_block = transition
