@@ -13,25 +13,12 @@ from sklearn.linear_model import Ridge
 from grader.check import Cases, CheckFailure, call_unchanged, describe, expect_close, mistakes
 from grader.check.mistakes import record_reproduced
 
+from grader.check.family.regression import as_array, t, unpack
+
 MISTAKE = mistakes("linear_regression")
 TOLERANCE = {"float32": (1e-6, 1e-8), "float64": (1e-6, 1e-8)}  # float64 results whatever the input
 
 
-def t(a) -> torch.Tensor:
-    return torch.as_tensor(np.asarray(a, dtype=np.float64))
-
-
-def as_array(got):
-    if isinstance(got, (float, int, np.floating)) and not isinstance(got, bool):
-        return np.asarray(got, dtype=np.float64)
-    return got
-
-
-def unpack(got, n, case, name):
-    if not isinstance(got, tuple) or len(got) != n:
-        raise CheckFailure(f"{name} must return a tuple of {n} values, got {type(got).__name__}"
-                           + (f" of length {len(got)}" if isinstance(got, (tuple, list)) else ""), case=case)
-    return got
 
 
 def closed_form(X, y, l2):
@@ -82,7 +69,7 @@ def gd_variant(X, y, lr, steps, l2, divide=True, bias_l2=False):
 
 def check_fit(fn, X, y, l2):
     case = describe(X=X, y=y, l2=l2)
-    w, b = unpack(call_unchanged(fn, X, y, l2=l2, case=case), 2, case, "fit_linear_regression")
+    w, b = unpack(call_unchanged(fn, X, y, l2=l2, case=case), "w, b", case, "fit_linear_regression")
     ew, eb = closed_form(X, y, l2)
     bias = closed_form_bias_penalised(X, y, l2) if l2 > 0 else None
     for got, expected, i, what in ((w, ew, 0, "w"), (b, eb, 1, "b")):
@@ -92,7 +79,8 @@ def check_fit(fn, X, y, l2):
 
 def check_gd(fn, X, y, lr, steps, l2):
     case = describe(X=X, y=y, lr=lr, steps=steps, l2=l2)
-    got = unpack(call_unchanged(fn, X, y, lr, steps, l2=l2, case=case), 3, case, "linear_regression_gd")
+    got = unpack(call_unchanged(fn, X, y, lr, steps, l2=l2, case=case), "w, b, losses", case,
+                 "linear_regression_gd")
     expected = gd_torch(X, y, lr, steps, l2)
     variants = {MISTAKE.not_divided: gd_variant(X, y, lr, steps, l2, divide=False)}
     if l2 > 0:
@@ -153,7 +141,7 @@ def test_nearly_collinear_features(target):
     X = np.c_[x1, x1 + 1e-7 * rng.standard_normal(50), rng.standard_normal(50)]
     y = X @ np.array([1.0, 2.0, -1.0]) + 0.5 + 0.01 * rng.standard_normal(50)
     case = "nearly collinear X, shape (50, 3), cond(X) ~ 2e7, l2 = 0"
-    w, b = unpack(call_unchanged(target.fit_linear_regression, X, y, l2=0.0, case=case), 2, case,
+    w, b = unpack(call_unchanged(target.fit_linear_regression, X, y, l2=0.0, case=case), "w, b", case,
                   "fit_linear_regression")
     ew, eb = closed_form(X, y, 0.0)
     w = np.asarray(w, dtype=np.float64)

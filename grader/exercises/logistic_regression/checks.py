@@ -11,27 +11,14 @@ import torch.nn.functional as F
 
 from grader.check import CheckFailure, Cases, call_unchanged, describe, expect_close, mistakes
 
+from grader.check.family.regression import as_array, t, unpack
+
 MISTAKE = mistakes("logistic_regression")
 TOLERANCE = {"float32": (1e-6, 1e-9), "float64": (1e-6, 1e-9)}  # float64 results whatever the input
 WARNINGS = {"overflow": MISTAKE.sigmoid_overflow, "divide by zero": MISTAKE.sigmoid_overflow,
             "invalid value": MISTAKE.sigmoid_overflow}
 
 
-def t(a) -> torch.Tensor:
-    return torch.as_tensor(np.asarray(a, dtype=np.float64))
-
-
-def as_array(got):
-    if isinstance(got, (float, int, np.floating)) and not isinstance(got, bool):
-        return np.asarray(got, dtype=np.float64)
-    return got
-
-
-def unpack(got, case):
-    if not isinstance(got, tuple) or len(got) != 3:
-        raise CheckFailure("fit_logistic_regression must return a tuple (w, b, losses), got "
-                           f"{type(got).__name__}", case=case)
-    return got
 
 
 def gd_torch(X, y, lr, steps, l2):
@@ -72,7 +59,7 @@ def check_proba(fn, X, w, b):
 def check_fit(fn, X, y, lr, steps, l2):
     case = describe(X=X, y=y, lr=lr, steps=steps, l2=l2)
     got = unpack(call_unchanged(fn, X, y, lr, steps, l2=l2, case=case, warnings=WARNINGS),
-                 case)
+                 "w, b, losses", case, "fit_logistic_regression")
     expected = gd_torch(X, y, lr, steps, l2)
     variants = {MISTAKE.gradient_sign: gd_variant(X, y, lr, steps, l2, sign=-1.0)}
     if l2 > 0:
