@@ -75,3 +75,11 @@ def workspace(tmp_path, monkeypatch):
     subprocess.run([*git, "commit", "-qm", "stubs"], cwd=tmp_path, check=True)
     monkeypatch.setenv("GRADER_WORKSPACE", str(tmp_path))
     return tmp_path
+
+
+def pytest_collection_modifyitems(items):
+    # Under xdist every test that reads the built site runs on one worker, so the site (and its
+    # See-it-fail panels) is built once per run, not once per worker.
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("site"))
