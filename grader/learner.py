@@ -365,9 +365,15 @@ class _Guard:
             return []  # no learner code has run in this process yet, or nothing changed
         replaced = []
         missing = object()
-        for owner, label, namespace, keys, values, size in self.saved:
-            for key, value in zip(keys, values):
-                if namespace.get(key, missing) is not value:
+        for index, (owner, label, namespace, keys, values, size) in enumerate(self.saved):
+            for position, (key, value) in enumerate(zip(keys, values)):
+                now = namespace.get(key, missing)
+                if now is not value and _library_rewrap(owner, value, now):
+                    # torch wraps some of its own functions when it lazily imports torch._dynamo
+                    # (the first meta forward, the first optimizer step): not the learner's doing.
+                    values = values[:position] + (now,) + values[position + 1:]
+                    self.saved[index] = (owner, label, namespace, keys, values, size)
+                elif now is not value:
                     replaced.append(f"{label}.{key}")
                     try:
                         setattr(owner, key, value)
@@ -385,6 +391,24 @@ class _Guard:
                 replaced.append(f"sys.modules[{name!r}]")
                 sys.modules[name] = module
         return replaced
+
+
+def _library_rewrap(owner, old, new) -> bool:
+    """True when `new` wraps `old` (functools.wraps) with code of the owner's own library.
+
+    A learner's wrapper lives in the learner's file, so it never passes; torch's lazy re-wrapping
+    (torch._compile's disable-dynamo wrapper around torch.manual_seed) does."""
+    root = (getattr(owner, "__module__", None) if isinstance(owner, type) else getattr(owner, "__name__", "")) or ""
+    library = sys.modules.get(root.partition(".")[0])
+    library_file = getattr(library, "__file__", None)
+    code = getattr(new, "__code__", None)
+    if not library_file or code is None:
+        return False
+    inner, seen = getattr(new, "__wrapped__", None), 0
+    while inner is not None and inner is not old and seen < 8:
+        inner, seen = getattr(inner, "__wrapped__", None), seen + 1
+    library_dir = os.path.dirname(os.path.abspath(library_file)) + os.sep
+    return inner is old and os.path.abspath(code.co_filename).startswith(library_dir)
 
 
 _GUARD = _Guard()

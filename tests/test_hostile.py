@@ -238,6 +238,43 @@ def test_replaced_library_functions_are_put_back_and_reported():
     assert call(lambda: 7) == 7  # nothing left over
 
 
+def test_torch_rewrapping_its_own_function_is_not_blamed_but_a_learner_wrapper_is():
+    import functools
+
+    import torch
+
+    from grader import learner
+    from grader.learner import Tampered, call
+
+    original = torch.manual_seed
+    learner._GUARD.snapshot()
+    # What torch does when torch._dynamo is first imported: its own wrapper (code in torch's package).
+    torch_wrapper = torch._disable_dynamo(original)
+    if torch_wrapper is original:
+        pytest.skip("this torch does not re-wrap manual_seed")
+
+    def torch_imports_dynamo():
+        torch.manual_seed = torch_wrapper
+        return 1
+
+    try:
+        assert call(torch_imports_dynamo) == 1
+
+        @functools.wraps(torch_wrapper)
+        def learner_wrapper(seed):  # same metadata, learner's code
+            return torch_wrapper(seed)
+
+        def cheats():
+            torch.manual_seed = learner_wrapper
+            return 1
+
+        with pytest.raises(Tampered, match="torch.manual_seed"):
+            call(cheats)
+        assert torch.manual_seed is torch_wrapper
+    finally:
+        torch.manual_seed = original
+
+
 def test_a_keyboard_interrupt_from_learner_code_is_a_crash_not_an_early_stop():
     from grader.learner import LearnerCrash, call
 
