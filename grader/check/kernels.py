@@ -109,6 +109,18 @@ def in_padded_buffer(values, *, pad: int = 64, row_pad: int = 0, fill: float = f
     return view
 
 
+def read_with_row_stride_n(view, row_pad: int):
+    """The rows a kernel reads from an `in_padded_buffer(values, row_pad=row_pad)` view when it takes N (the
+    row's length) for the row stride: consecutive runs of N elements of the buffer, its NaN pads included
+    (float64, on the CPU: a mistake's variant)."""
+    import torch
+
+    rows, cols = view.shape
+    full = torch.full((rows, cols + row_pad), float("nan"), dtype=torch.float64)
+    full[:, :cols] = view.double().cpu()
+    return full.flatten()[:rows * cols].view(rows, cols)
+
+
 # ---------------------------------------------------------------- what a call launched
 
 @dataclass
