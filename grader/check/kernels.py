@@ -70,7 +70,10 @@ def declare(exercise: str, spec: Any) -> None:
 
 
 def use_interpreter_without_cuda() -> None:
-    """TRITON_INTERPRET=1 where torch has no CUDA device, before triton reads it (unless already set)."""
+    """TRITON_INTERPRET=1 where torch has no CUDA device (unless already set). It must come before triton is
+    first imported in the process: triton decorates its own library functions (tl.max, tl.sum) then, and
+    kernels calling them fail in the interpreter with "Cannot call @triton.jit'd outside of the scope of a
+    kernel" if they were decorated for the compiler."""
     if "TRITON_INTERPRET" in os.environ:
         return
     import torch
