@@ -131,6 +131,7 @@ class Launch:
     kernel: str                       # the kernel's name
     file: str                         # where it is defined
     grid: Any
+    programs: int | None = None       # how many programs the grid had (None where it could not be evaluated)
     storages: set = field(default_factory=set)  # data_ptr of the storage of every tensor argument
 
 
@@ -189,7 +190,7 @@ class Recorder:
         code = getattr(fn, "__code__", None)
         names = list(getattr(kernel, "arg_names", None) or [])
         bound = list(zip(names, args)) + list(kwargs.items())
-        record = Launch(getattr(fn, "__name__", "kernel"), code.co_filename if code else "", grid)
+        record = Launch(getattr(fn, "__name__", "kernel"), code.co_filename if code else "", grid, _programs(grid, bound))
         ranges = []
         for name, value in bound:
             if hasattr(value, "data_ptr") and hasattr(value, "untyped_storage"):
@@ -267,6 +268,27 @@ class Recorder:
     def stop(self) -> None:
         self.active = False
         self.ranges = None
+
+
+def _programs(grid, bound) -> int | None:
+    """The number of programs of a launch's grid (a tuple, or a function of the arguments, as triton calls it)."""
+    try:
+        shape = grid(dict(bound)) if callable(grid) else grid
+        total = 1
+        for size in tuple(shape):
+            total *= int(size)
+        return total
+    except Exception:  # noqa: BLE001 - the launch itself reports a bad grid
+        return None
+
+
+def launched_programs() -> int | None:
+    """How many programs the learner's launches of the last fenced call ran (None if unknown): evidence
+    for a check that must tell "the grid is one program" from "every program did the first block"."""
+    from ..learner import _is_learner_or_helper_file
+
+    counts = [launch.programs for launch in RECORDER.launches if _is_learner_or_helper_file(launch.file)]
+    return None if not counts or None in counts else sum(counts)
 
 
 def _extent(name: str, tensor) -> _Range:
