@@ -70,6 +70,9 @@ def main(args) -> int:
         exercises = [e for e in catalog.exercises if args.topic is None or e.topic == args.topic]
         return _run_all(args, ws, exercises, own_file)
     exercise = common.exercise(args.name)
+    missing = catalog_module.missing_requirement(exercise)
+    if missing:  # one line, exit 1 (a setup problem, as `grader docs` without mkdocs)
+        raise common.Refused(missing)
     target = _target(args, exercise, ws)
     if args.target and not target.is_file():
         raise common.Refused(_no_target_file(exercise, target))
@@ -182,7 +185,7 @@ def _run_all(args, ws: workspace.Workspace, exercises: list[Exercise], own_file:
                     result = engine.execute(exercise, target, speed=not args.no_speed, fail_fast=args.fail_fast,
                                             backend=worker)
                 results.append(result)
-                if own_file:
+                if own_file and not result.unavailable:  # "needs triton": not an attempt
                     interview.record_run(ws, exercise.name, result)
                 bar.advance(task)
                 if not show_bar and not args.json:
@@ -191,7 +194,7 @@ def _run_all(args, ws: workspace.Workspace, exercises: list[Exercise], own_file:
     finally:
         if worker is not None:
             worker.close()
-    passed = all(r.passed for r in results)
+    passed = all(r.passed or r.unavailable for r in results)  # the rest of the kit is judged without them
     if args.json:
         print(json.dumps({"schema": SCHEMA, "passed": passed, "exercises": [r.to_json() for r in results]}))
     else:
@@ -208,6 +211,8 @@ def _summary(console: Console, results, *, title: str = "Summary") -> None:
             verdict = Text("passed", style="green")
         elif r.not_started:
             verdict = Text("not started", style="dim")
+        elif r.unavailable:  # "needs triton: pip install triton"
+            verdict = Text(r.checks[0].message.partition(":")[0], style="yellow")
         else:
             verdict = Text("failed", style="red")
         speed = next((c for c in r.checks if c.speed_ratio is not None), None)
@@ -216,4 +221,6 @@ def _summary(console: Console, results, *, title: str = "Summary") -> None:
         table.add_row(r.exercise, verdict, f"{passed}/{total}", speed_text, f"{r.seconds:.1f}")
     console.print(table)
     total = sum(r.seconds for r in results)
-    console.print(f"{sum(r.passed for r in results)} of {len(results)} passed · {total:.1f} s of checks")
+    unavailable = [r for r in results if r.unavailable]
+    console.print(f"{sum(r.passed for r in results)} of {len(results) - len(unavailable)} passed · {total:.1f} s of checks"
+                  + (f" · {len(unavailable)} not run here ({unavailable[0].checks[0].message})" if unavailable else ""))
