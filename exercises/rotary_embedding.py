@@ -43,7 +43,7 @@ def rotary_embedding(x: torch.Tensor, positions: torch.Tensor, base: float = 100
         - Create every new tensor (arange, frequencies) on x's device.
         - The speed check times float32 x of shape (4, 8, 256, 64) with positions 0..255,
           half-split, on one CPU thread against a float32 complex multiplication written in
-          the checks (limit 6x), and x (8, 32, 2048, 128) on CUDA (limit 6x): build the
+          the checks (limit 10x), and x (8, 32, 2048, 128) on CUDA (limit 10x): build the
           (T, D/2) angle table once and broadcast it; no Python loop over pairs or tokens.
     """
     # TODO: theta = base ** (-2i / D); angles = positions[:, None] * theta; pair the coordinates

@@ -190,4 +190,4 @@ def speed_setup(target, device):
             describe(**c) + ", half-split")
 
 
-SPEED = Speed(speed_setup, limit={"cpu": 6, "cuda": 6}, reference="a float32 complex multiplication")
+SPEED = Speed(speed_setup, limit={"cpu": 10, "cuda": 10}, reference="a float32 complex multiplication")
