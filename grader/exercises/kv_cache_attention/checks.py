@@ -196,6 +196,11 @@ def random_params(seed):
                 past=[0, r(1, 5)][seed % 2], dtype=[torch.float64, torch.float32][seed % 2])
 
 
+CASES = [Cases(lambda target, p, device="cpu": check_outputs(target, *make_case(**p), device=device),
+               NAMED_CASES, random_params, seeds=4, cuda=True, name="pieces match one causal forward"),
+         Cases(lambda target, p: check_caches(target, *make_case(**p)), CACHE_CASES, name="the returned cache")]
+
+
 def test_qkv_sees_only_the_new_tokens(target):
     p, x = make_case(30, B=2, d=8, heads=2, chunks=(3, 1, 2, 1))
     case = case_text(p, x) + "; a forward hook on self.qkv counts its input rows"
@@ -214,11 +219,6 @@ def test_qkv_sees_only_the_new_tokens(target):
                                    "tokens", case=case, mistake=MISTAKE.qkv_whole_history if sum(rows) > 2 * n else None)
     finally:
         hook.remove()
-
-
-CASES = [Cases(lambda target, p, device="cpu": check_outputs(target, *make_case(**p), device=device),
-               NAMED_CASES, random_params, seeds=4, cuda=True, name="pieces match one causal forward"),
-         Cases(lambda target, p: check_caches(target, *make_case(**p)), CACHE_CASES, name="the returned cache")]
 
 
 def on_device(target, device):
