@@ -269,7 +269,8 @@ def test_each_interactive_figure_draws_and_reacts_to_its_controls(built_site, br
 STRUCTURAL = {"vgg": {"not_carried", "block_not_carried"}, "nin": {"linear_head"},
               "residual_block": {"shortcut_no_stride"}, "dense_block": {"conv_first"},
               "model_summary": {"real_memory", "hooks_left"}, "training_loop": {"no_grad"},
-              "byte_pair_encoding": {"decode_per_token"}}
+              "byte_pair_encoding": {"decode_per_token"},
+              "kv_cache_attention": {"qkv_whole_history"}}  # named from a forward hook's row count
 
 
 def test_every_exercise_page_shows_each_mistake_with_a_mutant_failing(built_site):

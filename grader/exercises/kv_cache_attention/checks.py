@@ -233,7 +233,7 @@ DEVICE = OnDevice(on_device, case="CachedCausalSelfAttention(8, n_heads=2), x (2
 
 
 def speed_setup(target, device):
-    B, Tn, Tp, d, heads = {"cpu": (4, 16, 496, 256, 8), "cuda": (8, 16, 4080, 2048, 16)}[device]
+    B, Tn, Tp, d, heads = {"cpu": (4, 32, 480, 256, 8), "cuda": (8, 32, 4064, 2048, 16)}[device]
     module = build(target.CachedCausalSelfAttention, d, heads, seed=0, dtype=torch.float32, device=device)
     g = torch.Generator().manual_seed(1)
     x = torch.randn(B, Tn, d, generator=g).to(device)
@@ -254,4 +254,4 @@ def speed_setup(target, device):
                            f"of {Tp} tokens, no gradients" + on(device))
 
 
-SPEED = Speed(speed_setup, limit={"cpu": 4, "cuda": 4}, reference="the same steps with F.scaled_dot_product_attention")
+SPEED = Speed(speed_setup, limit={"cpu": 5, "cuda": 5}, reference="the same steps with F.scaled_dot_product_attention")
