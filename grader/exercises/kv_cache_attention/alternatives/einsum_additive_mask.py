@@ -1,15 +1,9 @@
 """einsum scores and an additive -inf mask built from absolute positions (query T_past + i, key j)."""
 import torch
-from torch import nn
+from _layers import Layers
 
 
-class CachedCausalSelfAttention(nn.Module):
-    def __init__(self, d_model, n_heads):
-        super().__init__()
-        self.n_heads = n_heads
-        self.qkv = nn.Linear(d_model, 3 * d_model)
-        self.proj = nn.Linear(d_model, d_model)
-
+class CachedCausalSelfAttention(Layers):
     def forward(self, x, cache=None):
         B, T, C = x.shape
         H, D = self.n_heads, C // self.n_heads

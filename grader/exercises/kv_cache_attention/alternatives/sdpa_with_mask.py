@@ -1,19 +1,13 @@
 """F.scaled_dot_product_attention with an explicit bottom-right mask; is_causal=True only without a cache."""
 import torch
 import torch.nn.functional as F
-from torch import nn
+from _layers import Layers
 
 
-class CachedCausalSelfAttention(nn.Module):
-    def __init__(self, d_model, n_heads):
-        super().__init__()
-        self.h = n_heads
-        self.qkv = nn.Linear(d_model, 3 * d_model)
-        self.proj = nn.Linear(d_model, d_model)
-
+class CachedCausalSelfAttention(Layers):
     def forward(self, x, cache=None):
         B, T, C = x.shape
-        q, k, v = self.qkv(x).view(B, T, 3, self.h, C // self.h).permute(2, 0, 3, 1, 4)
+        q, k, v = self.qkv(x).view(B, T, 3, self.n_heads, C // self.n_heads).permute(2, 0, 3, 1, 4)
         if cache is None:
             y = F.scaled_dot_product_attention(q, k, v, is_causal=True)
         else:
