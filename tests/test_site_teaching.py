@@ -272,7 +272,8 @@ STRUCTURAL = {"triton_vector_add": {"no_mask"},
               "vgg": {"not_carried", "block_not_carried"}, "nin": {"linear_head"},
               "residual_block": {"shortcut_no_stride"}, "dense_block": {"conv_first"},
               "model_summary": {"real_memory", "hooks_left"}, "training_loop": {"no_grad"},
-              "byte_pair_encoding": {"decode_per_token"}}
+              "byte_pair_encoding": {"decode_per_token"},
+              "kv_cache_attention": {"qkv_whole_history"}}  # named from a forward hook's row count
 
 
 def test_every_exercise_page_shows_each_mistake_with_a_mutant_failing(built_site):
