@@ -145,14 +145,24 @@ INIT_CASES = {"nn.Linear(64, 48), r=8, alpha=16": dict(seed=10, n_in=64, n_out=4
 
 
 def check_init(target, params):
-    """Right after __init__: base frozen, B zero, A random in kaiming_uniform_'s range, output = base(x)."""
+    """Right after __init__: output = base(x), base frozen, B zero, A random in kaiming_uniform_'s range."""
     base, r, alpha, x = make_case(**params)
     case = case_line(base, r, alpha, x)
     module = wrap(target.LoRALinear, base, r, alpha, case)
+    A, B = f64(module.A), f64(module.B)
+
+    def forward(x):
+        return module(x)
+
+    with torch.no_grad():
+        got = call_unchanged(forward, x, case=case)
+    X, W, b = f64(x), f64(base.weight), f64(base.bias)
+    expect_close(got, linear(X, W, b), case=case + ", right after __init__", dtype=x.dtype,
+                 what="the output (base(x), since B = 0)",
+                 mistakes={MISTAKE.b_random: lambda: lora(X, W, b, A, B, alpha / r)})
     problem = frozen_problem(module, base)
     if problem:
         raise CheckFailure(problem, case=case, mistake=MISTAKE.base_not_frozen)
-    A, B = f64(module.A), f64(module.B)
     if B.abs().max() > 0:
         raise CheckFailure(f"B is not zero after __init__ (largest |B| = {B.abs().max():.3g}): with B = 0 the "
                            "adapter starts as the base layer exactly", case=case, mistake=MISTAKE.b_random)
@@ -164,16 +174,6 @@ def check_init(target, params):
         raise CheckFailure(f"A has values in [{A.min():.3g}, {A.max():.3g}] with standard deviation {A.std():.3g}; "
                            f"nn.init.kaiming_uniform_(A, a=math.sqrt(5)) draws uniformly on [-{bound:.3g}, "
                            f"{bound:.3g}] (standard deviation {bound / math.sqrt(3):.3g})", case=case)
-
-    def forward(x):
-        return module(x)
-
-    with torch.no_grad():
-        got = call_unchanged(forward, x, case=case)
-    X, W, b = f64(x), f64(base.weight), f64(base.bias)
-    expect_close(got, linear(X, W, b), case=case + ", right after __init__", dtype=x.dtype,
-                 what="the output (base(x), since B = 0)",
-                 mistakes={MISTAKE.b_random: lambda: lora(X, W, b, A, B, alpha / r)})
 
 
 GRAD_CASES = {"nn.Linear(6, 5), r=2, alpha=8, x (2, 3, 6)": dict(seed=20, n_in=6, n_out=5, r=2, alpha=8, lead=(2, 3)),
