@@ -6,11 +6,11 @@ from torch import nn
 
 
 class TransformerBlock(nn.Module):
-    """One decoder block of GPT-2 (and nanoGPT's `Block`), without dropout.
+    """One decoder block of GPT-2, without dropout (nanoGPT's `Block`, with GPT-2's tanh GELU).
 
     Submodules (the checks read your weights by these names, so keep them exactly), registered
     in this order:
-        self.ln1      = nn.LayerNorm(d_model)                   # eps 1e-5, with weight and bias
+        self.ln1      = nn.LayerNorm(d_model)                   # eps 1e-5, with weight and bias (d_model,)
         self.attn     an nn.Module with two layers:
             self.attn.qkv  = nn.Linear(d_model, 3 * d_model)   # q, k, v in one matmul, with bias
             self.attn.proj = nn.Linear(d_model, d_model)       # output projection, with bias
@@ -34,7 +34,8 @@ class TransformerBlock(nn.Module):
             where query t attends to keys 0..t only; merge the heads back to (B, T, d_model)
             and apply self.attn.proj.
         mlp(h) = self.mlp.proj(gelu(self.mlp.fc(h))), GELU with the TANH approximation
-            (GPT-2's "gelu_new", F.gelu(..., approximate="tanh")), not the exact erf GELU.
+            (GPT-2's "gelu_new", F.gelu(..., approximate="tanh")), not the exact erf GELU
+            (nn.GELU()'s default, which nanoGPT's model.py uses).
     There is no dropout and no final LayerNorm (in GPT-2 that comes once, after the last block).
     n_heads divides d_model (raise ValueError otherwise; not checked). The output has x's
     dtype and device; the checks run it in float64 and float32, on CUDA too where there is a GPU.

@@ -265,14 +265,15 @@ def test_each_interactive_figure_draws_and_reacts_to_its_controls(built_site, br
 # Mistakes named from structure or behaviour, never from a differing output: a network's parameter shapes or a
 # layer's stride, the real memory a summary allocated, hooks left behind, autograd's mode during evaluation.
 # A See-it-fail panel draws the first output that differs, and these mutants have none to draw. (BPE's
-# decode_per_token differs only in a decoded string, which the panels do not draw yet. LoRA's a_zero and
-# base_not_frozen are named from the adapter's state (A's values, requires_grad) before any output differs;
+# decode_per_token differs only in a decoded string, which the panels do not draw yet. LoRA's a_zero,
+# base_not_frozen and adapter_dtype are named from the adapter's state (A's values, requires_grad, dtype) before
+# any output differs;
 # its merge mistakes from the layer merged() returns, whose calls the panels do not record.)
 STRUCTURAL = {"vgg": {"not_carried", "block_not_carried"}, "nin": {"linear_head"},
               "residual_block": {"shortcut_no_stride"}, "dense_block": {"conv_first"},
               "model_summary": {"real_memory", "hooks_left"}, "training_loop": {"no_grad"},
               "byte_pair_encoding": {"decode_per_token"},
-              "lora_linear": {"a_zero", "base_not_frozen", "merge_modifies_base", "merge_no_scale"}}
+              "lora_linear": {"a_zero", "base_not_frozen", "adapter_dtype", "merge_modifies_base", "merge_no_scale"}}
 
 
 def test_every_exercise_page_shows_each_mistake_with_a_mutant_failing(built_site):

@@ -51,7 +51,8 @@ def wrap(cls, base, r, alpha, case):
             raise CheckFailure(f"self.{name} must be an nn.Parameter of shape {shape}; found {found}", case=case)
         if (p.dtype, p.device) != (W.dtype, W.device):
             raise CheckFailure(f"self.{name} is {p.dtype} on {p.device}; expected the base weight's {W.dtype} on "
-                               f"{W.device}", case=case)
+                               f"{W.device}: make it with dtype=base.weight.dtype, device=base.weight.device",
+                               case=case, mistake=MISTAKE.adapter_dtype)
     return module
 
 

@@ -48,14 +48,16 @@ def expect_layers(module, d, H, dff):
     case = signature(d, H, dff)
     if not isinstance(module, nn.Module):
         raise CheckFailure(f"{case} is a {type(module).__name__}, not an nn.Module")
-    shapes = {"ln1": (nn.LayerNorm, (d,)), "ln2": (nn.LayerNorm, (d,)), "attn.qkv": (nn.Linear, (3 * d, d)),
+    # a LayerNorm may be the learner's own module (nanoGPT's), read as weight and bias; a Linear must be nn.Linear
+    # (its weight is (out, in), where GPT-2's original Conv1D stores (in, out))
+    shapes = {"ln1": (nn.Module, (d,)), "ln2": (nn.Module, (d,)), "attn.qkv": (nn.Linear, (3 * d, d)),
               "attn.proj": (nn.Linear, (d, d)), "mlp.fc": (nn.Linear, (dff, d)), "mlp.proj": (nn.Linear, (d, dff))}
     for name, (kind, shape) in shapes.items():
         found = layer(module, name)
-        weight = getattr(found, "weight", None)
-        if not isinstance(found, kind) or weight is None or tuple(weight.shape) != shape \
-                or getattr(found, "bias", None) is None:
-            want = f"nn.LayerNorm({d})" if kind is nn.LayerNorm else f"nn.Linear({shape[1]}, {shape[0]})"
+        weight, bias = getattr(found, "weight", None), getattr(found, "bias", None)
+        if not isinstance(found, kind) or not isinstance(weight, torch.Tensor) or tuple(weight.shape) != shape \
+                or not isinstance(bias, torch.Tensor) or tuple(bias.shape) != shape[:1]:
+            want = f"nn.LayerNorm({d})" if kind is nn.Module else f"nn.Linear({shape[1]}, {shape[0]})"
             raise CheckFailure(f"self.{name} must be {want} (with a bias); found {found!r}", case=case)
 
 
