@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from grader.check import Cases, CheckFailure, call, describe, expect_close, mistakes
+from grader.check import Cases, CheckFailure, OnDevice, call, describe, expect_close, mistakes
 from grader.check.family.architectures import build
 
 MISTAKE = mistakes("debug_gpt")
@@ -76,7 +76,7 @@ def attention(attn: nn.Module, x: torch.Tensor, n_head: int, *, mask: str = "-in
     heads = lambda t: t.reshape(B, T, n_head, C // n_head).transpose(1, 2)  # noqa: E731
     q, k, v = heads(q), heads(k), heads(v)
     s = q @ k.transpose(-2, -1) / math.sqrt(C // n_head)
-    future = torch.ones(T, T, dtype=torch.bool).triu(1)
+    future = torch.ones(T, T, dtype=torch.bool, device=x.device).triu(1)
     if mask in ("-inf", "0"):
         s = s.masked_fill(future, float("-inf") if mask == "-inf" else 0.0)
     w = s.softmax(-1)
@@ -143,6 +143,10 @@ def check_position_embedding(target, p):
         raise CheckFailure("the forward pass never calls blocks[0]", case=case)
     wte, wpe = part(model, "wte.weight", case=case).detach(), part(model, "wpe.weight", case=case).detach()
     T = idx.shape[1]
+    if not wpe[:T].any():
+        raise CheckFailure("wpe.weight is all zeros at initialisation: every position gets the same embedding, "
+                           "so the model starts unable to tell positions apart (keep PyTorch's default "
+                           "initialisation)", case=case, mistake=MISTAKE.pos_not_added)
     expect_close(seen[0], wte[idx] + wpe[:T], case=case, dtype=F64, what="the input of the first block",
                  mistakes={MISTAKE.pos_not_added: [lambda: wte[idx], lambda: wte[idx] + wpe[:1]]})
 
@@ -210,10 +214,10 @@ def check_labels_shift(target, p):
 
 # ---------------------------------------------------------------- the whole model
 
-def check_against_reference(target, p):
+def check_against_reference(target, p, device="cpu"):
     cfg = p["config"]
-    model = make_model(target, p["seed"], **cfg)
-    idx = tokens(p["seed"], p["B"], p["T"], cfg["vocab_size"])
+    model = make_model(target, p["seed"], **cfg).to(device)
+    idx = tokens(p["seed"], p["B"], p["T"], cfg["vocab_size"]).to(device)
     case = f"GPTConfig({describe(**cfg)}), idx {tuple(idx.shape)}, targets = idx"
     expect_shapes(model, cfg, mlp=False, case=case)
     logits, loss = forward(model, idx, idx, case=case)
@@ -279,5 +283,14 @@ CASES = [Cases(check_position_embedding, BUG_CASE, name="bug: positional embeddi
          Cases(check_causal_mask, BUG_CASE, name="bug: causal mask"),
          Cases(check_mlp_width, BUG_CASE, name="bug: MLP width"),
          Cases(check_labels_shift, LABEL_CASES, name="bug: labels shift"),
-         Cases(check_against_reference, WHOLE_CASES, name="logits and loss match a correct GPT with the same weights"),
+         Cases(check_against_reference, WHOLE_CASES, cuda=True,
+               name="logits and loss match a correct GPT with the same weights"),
          Cases(check_overfits, OVERFIT, name="overfits a tiny batch")]
+
+
+def run_on(target, device):
+    model = make_model(target, 8, **SMALL).to(device)
+    return call(model, tokens(8, 2, 5, SMALL["vocab_size"]).to(device))
+
+
+DEVICE = OnDevice(run_on, case=f"GPT(GPTConfig({describe(**SMALL)})) moved to the device, idx (2, 5) int64 on it")
