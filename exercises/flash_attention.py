@@ -54,7 +54,7 @@ def flash_attention(query: torch.Tensor, key: torch.Tensor, value: torch.Tensor,
         - Do not modify the inputs.
         - Never allocate a tensor of L*S elements per (batch, head) or more: no full score matrix
           and no full (L, S) mask (build each block's mask from index ranges). The check watches every
-          tensor your call creates with L = S = 512, block_size 64, and fails at the first one that big.
+          tensor your call creates with L = S = 256, block_size 32, and fails at any one that big.
         - Do not call F.scaled_dot_product_attention, nn.MultiheadAttention or
           F.multi_head_attention_forward, nor torch's private flash-attention and
           memory-efficient-attention kernels: write it from matmuls, exp and max.
