@@ -265,11 +265,15 @@ def test_each_interactive_figure_draws_and_reacts_to_its_controls(built_site, br
 # Mistakes named from structure or behaviour, never from a differing output: a network's parameter shapes or a
 # layer's stride, the real memory a summary allocated, hooks left behind, autograd's mode during evaluation.
 # A See-it-fail panel draws the first output that differs, and these mutants have none to draw. (BPE's
-# decode_per_token differs only in a decoded string, which the panels do not draw yet.)
+# decode_per_token differs only in a decoded string, which the panels do not draw yet. debug_gpt's mlp_width is
+# named from parameter shapes, and mask_not_inf from the output of one attention submodule called alone, which the
+# panels do not record: they record calls of the exercise's functions, GPTConfig and GPT. flash_attention's
+# full_matrix is named from the sizes of the tensors the call allocates: its output is right.)
 STRUCTURAL = {"vgg": {"not_carried", "block_not_carried"}, "nin": {"linear_head"},
               "residual_block": {"shortcut_no_stride"}, "dense_block": {"conv_first"},
               "model_summary": {"real_memory", "hooks_left"}, "training_loop": {"no_grad"},
-              "byte_pair_encoding": {"decode_per_token"}}
+              "byte_pair_encoding": {"decode_per_token"}, "debug_gpt": {"mlp_width", "mask_not_inf"},
+              "flash_attention": {"full_matrix"}}
 
 
 def test_every_exercise_page_shows_each_mistake_with_a_mutant_failing(built_site):
