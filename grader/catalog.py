@@ -29,6 +29,10 @@ DEFAULT_RULE_CHECK = {"numpy": "uses numpy only", "torch": "written from scratch
 # What an exercise of a framework needs beyond the kit's own dependencies: (module, the one line said where it is
 # missing). triton is a dependency of the Triton exercises only (the [dev] extra installs it).
 REQUIRES = {"triton": ("triton", "needs triton: pip install triton")}
+DEFAULT_RULE_CHECK = {"numpy": "uses numpy only", "torch": "written from scratch"}
+# "implement": the stub raises NotImplementedError and the learner writes the code; "debug": the stub is
+# code that runs but holds the bugs `bugs` names (keys of [mistakes]), and the learner finds and fixes them.
+FORMATS = ("implement", "debug")
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,17 @@ class Exercise:
     time_limit: float = DEFAULT_TIME_LIMIT_S
     rules: Rules = field(default_factory=Rules)
     mistakes: Mapping[str, Mistake] = field(default_factory=dict)
+    format: str = "implement"
+    bugs: tuple[str, ...] = ()  # a debug exercise's planted bugs: keys of `mistakes`
+
+    @property
+    def is_debug(self) -> bool:
+        return self.format == "debug"
+
+    @property
+    def bug_mistakes(self) -> tuple[Mistake, ...]:
+        """The mistakes the stub of a debug exercise makes, one per planted bug."""
+        return tuple(self.mistakes[key] for key in self.bugs)
 
     @property
     def folder(self) -> Path:
@@ -158,6 +173,8 @@ def _exercise(name: str, topic: str, raw: dict) -> Exercise:
                         check=rules.pop("check", DEFAULT_RULE_CHECK.get(framework, "")),
                         why=rules.pop("why", f"this exercise is {raw['title']}")),
             mistakes={key: Mistake(**m) for key, m in raw.get("mistakes", {}).items()},
+            format=raw.get("format", "implement"),
+            bugs=tuple(raw.get("bugs", ())),
         )
     except (KeyError, TypeError) as problem:
         raise CatalogError(f"grader/exercises/{name}/exercise.toml: {problem}") from None
@@ -173,6 +190,15 @@ def _exercise(name: str, topic: str, raw: dict) -> Exercise:
         raise CatalogError(f"exercise {name!r}: difficulty must be one of {DIFFICULTIES}")
     if exercise.framework not in FRAMEWORKS:
         raise CatalogError(f"exercise {name!r}: framework must be one of {FRAMEWORKS}")
+    if exercise.format not in FORMATS:
+        raise CatalogError(f"exercise {name!r}: format must be one of {FORMATS}")
+    if exercise.is_debug and not exercise.bugs:
+        raise CatalogError(f"exercise {name!r}: a debug exercise lists its stub's bugs (bugs = [mistake keys])")
+    if exercise.bugs and not exercise.is_debug:
+        raise CatalogError(f"exercise {name!r}: only a debug exercise (format = \"debug\") lists bugs")
+    unknown = [key for key in exercise.bugs if key not in exercise.mistakes]
+    if unknown:
+        raise CatalogError(f"exercise {name!r}: bugs {unknown} have no [mistakes.KEY] table")
     return exercise
 
 

@@ -3,7 +3,8 @@
 For each exercise it proves, in this order, and reports every claim that does not hold:
 - the catalog and the files agree (stub, solution, checks, exercise.toml, theory page, wrong and
   correct implementations) and the stub's signatures are the solution's;
-- the stub fails as not implemented, and the solution passes every check, speed included;
+- the stub fails as not implemented (a debug exercise's stub: fails with every planted bug named), and
+  the solution passes every check, speed included;
 - every wrong implementation (mutants/) is rejected, naming the mistake it declares;
 - every correct alternative (alternatives/) is accepted; a slow one fails only the speed check;
 - every mistake in exercise.toml is named on at least one wrong implementation;
@@ -196,14 +197,30 @@ def _load_reference(exercise: catalog.Exercise):
     return load_module(ROOT / "solutions" / exercise.filename, exercise.name, exercise.functions)
 
 
-def stub_problem(exercise: catalog.Exercise) -> str | None:
-    """Why the stub does not fail cleanly as not implemented; None when it does."""
-    result = run_checks(exercise, ROOT / "exercises" / exercise.filename)
+def stub_problem(exercise: catalog.Exercise, path: Path | None = None) -> str | None:
+    """Why the stub does not fail as it should; None when it does. An exercise's stub fails cleanly as not
+    implemented; a debug exercise's stub (format = "debug") runs, and fails with each of its planted bugs
+    (`bugs`) named on some failed check. `path`: another file in the stub's place (the kit's tests)."""
+    result = run_checks(exercise, path or ROOT / "exercises" / exercise.filename)
     first = result.first_problem
+    if exercise.is_debug:
+        return _debug_stub_problem(exercise, result)
     if result.passed or first is None or first.reason != Reason.NOT_IMPLEMENTED:
         return _problem_text(result)
     if any(c.outcome == Outcome.PASSED for c in result.checks if c.kind == Kind.CORRECTNESS):
         return "a correctness check passed on the stub"
+    return None
+
+
+def _debug_stub_problem(exercise: catalog.Exercise, result) -> str | None:
+    first = result.first_problem
+    if result.passed or first is None:
+        return "it passed every check: the stub of a debug exercise must fail with its bugs named"
+    if first.reason in (Reason.NOT_IMPLEMENTED, Reason.IMPORT_ERROR, Reason.INTERNAL, Reason.TIMEOUT):
+        return f"it must run and fail with its bugs named, not stop at {_problem_text(result)}"
+    unnamed = [m.name for m in exercise.bug_mistakes if m.name not in result.named]
+    if unnamed:
+        return f"the planted bugs {unnamed} are named on no failed check"
     return None
 
 
@@ -264,7 +281,8 @@ def prove(exercise: catalog.Exercise, *, say=print) -> Proof:
     if files:
         proof.seconds = time.perf_counter() - started
         return proof
-    claim(stub_problem(exercise), "the stub fails as not implemented")
+    claim(stub_problem(exercise), f"the stub fails with its {len(exercise.bugs)} bugs named" if exercise.is_debug
+          else "the stub fails as not implemented")
     claim(solution_problem(exercise), "the solution passes every check, speed included")
     named_anywhere: set[str] = set()
     for path in implementations(exercise, MUTANTS):

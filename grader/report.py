@@ -62,6 +62,8 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
 
     if problem:
         console.print(_problem_panel(exercise, result.problem_to_show, result))
+    if exercise.is_debug and not result.passed:
+        _bugs_line(console, exercise, result)
     passed, total, skipped = _counts(result)
     if result.passed:
         console.print(Text(f"All {passed} checks passed in {result.seconds:.1f} s{skipped}.", style="bold green"))
@@ -79,6 +81,18 @@ def render(console: Console, exercise: Exercise, result: RunResult, *, target_la
             console.print(_interview_line(exercise, interview))
         else:
             _next_step(console, exercise, hints_seen, _hint_verb(in_notebook))
+
+
+def _bugs_line(console: Console, exercise: Exercise, result: RunResult) -> None:
+    """A debug exercise: which of its planted bugs the checks still see (each has its own check)."""
+    named = set(result.named)
+    present = [m.name.removeprefix("bug: ") for m in exercise.bug_mistakes if m.name in named]
+    total = len(exercise.bugs)
+    if present:
+        console.print(Text.assemble((f"Bugs still present ({len(present)} of {total}): ", "bold"), "; ".join(present)))
+    else:
+        console.print(Text(f"None of the {total} planted bugs is seen any more: what fails is something else.",
+                           style="bold"))
 
 
 def _hint_verb(in_notebook: bool) -> str:

@@ -225,6 +225,14 @@ class RunResult:
         return max(found.values(), key=lambda m: (len(self.explained(m)), m.reproduced))  # max keeps the first
 
     @property
+    def named(self) -> list[str]:
+        """Every mistake that explains some failed check (and that no passed check refuted), in the order
+        found: a debug exercise's report lists the bugs still present from it."""
+        refuted = self.refuted
+        names = [m.name for c in self.checks if c.bad for m in c.explained_by if m.name not in refuted]
+        return list(dict.fromkeys(names))
+
+    @property
     def refuted(self) -> set[str]:
         """The mistakes a passed check noted it refutes: their variants differ from the right answer the
         learner gave there (grader.check.mistakes.refuted_on_a_pass)."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 
 import pytest
 
@@ -67,8 +68,15 @@ def test_stub_and_solution_have_the_same_signatures(exercise):
 def test_stub_is_a_stub_with_a_full_docstring(exercise):
     text = (ROOT / "exercises" / exercise.filename).read_text()
     assert "# TODO" in text
-    assert f'NotImplementedError("{exercise.name}' in text or "NotImplementedError(f\"" in text or \
-        "NotImplementedError(\"" in text
+    if exercise.is_debug:  # the stub is code that runs with its bugs; the docstring says how many to find
+        assert "raise NotImplementedError" not in text
+        count = len(exercise.bugs)
+        words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+        assert re.search(rf"\b({count}|{words.get(count, count)}) bugs\b", ast.get_docstring(ast.parse(text)) or "",
+                         re.IGNORECASE), "a debug stub's docstring says how many bugs to find"
+    else:
+        assert f'NotImplementedError("{exercise.name}' in text or "NotImplementedError(f\"" in text or \
+            "NotImplementedError(\"" in text
     tree = ast.parse(text)
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name in exercise.functions:
