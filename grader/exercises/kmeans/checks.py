@@ -249,4 +249,4 @@ def speed_setup(target, device):
     return (lambda: target.kmeans(X, C0), lambda: sk.fit(X), describe(X=X, init_centroids=C0))
 
 
-SPEED = Speed(speed_setup, limit=8, reference="sklearn KMeans(algorithm='lloyd').fit")
+SPEED = Speed(speed_setup, limit=25, reference="sklearn KMeans(algorithm='lloyd').fit")
