@@ -55,7 +55,7 @@ def max_pool2d_backward(
           integers (many ties) among others.
         - The speed check times a float32 x of shape (1, 1, 512, 512), kernel 3, stride 2,
           padding 1 (dout (1, 1, 256, 256)), against torch autograd of max_pool2d (forward and
-          backward) on one CPU thread (limit 15x): a Python loop over the 256 x 256 windows is far
+          backward) on one CPU thread (limit 12x): a Python loop over the 256 x 256 windows is far
           too slow; an argmax over sliding_window_view's windows and a loop over the kH*kW taps is
           fast enough.
     """

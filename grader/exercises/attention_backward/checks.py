@@ -130,5 +130,5 @@ def speed_setup(target, device):
             describe(q=q, k=k, v=v, dout=dout) + f", on {device}")
 
 
-SPEED = Speed(speed_setup, limit={"cpu": 8, "cuda": 20},
+SPEED = Speed(speed_setup, limit={"cpu": 12, "cuda": 20},
               reference={"cpu": "torch autograd of SDPA", "cuda": "torch autograd of SDPA (fused)"})

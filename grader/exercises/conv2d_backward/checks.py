@@ -10,8 +10,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F  # bound before the learner's code runs
 
-from grader.check import Cases, CheckFailure, call_unchanged, describe, expect_close, mistakes, numpy_speed, pair
-from grader.check.family.pooling import conv_params, conv_space, fits_padded, out_size
+from grader.check import Cases, CheckFailure, describe, expect_close, mistakes, numpy_speed, pair
+from grader.check.family.pooling import call_given_pairs, conv_params, conv_space, fits_padded, out_size
 
 MISTAKE = mistakes("conv2d_backward")
 
@@ -63,7 +63,8 @@ def dw_windows(X, G, kH, kW, s, p, *, strided=True):
 def check_case(target, params):
     x, w, dout, stride, padding = make_case(**params)
     case = describe(x=x, weight=w, dout=dout, stride=stride, padding=padding)
-    got = call_unchanged(target.conv2d_backward, x, w, dout, stride=stride, padding=padding, case=case)
+    got = call_given_pairs(target.conv2d_backward, x, w, dout, stride=stride, padding=padding, case=case,
+                           pair_mistake=MISTAKE.square_only)
     if not isinstance(got, tuple) or len(got) != 3:
         raise CheckFailure(f"expected a tuple (dx, dweight, dbias), got {type(got).__name__}", case=case)
     s, p = pair(stride), pair(padding)

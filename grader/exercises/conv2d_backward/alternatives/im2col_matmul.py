@@ -1,14 +1,13 @@
 """im2col: the windows as rows of a matrix; two matmuls, then col2im with np.add.at."""
 import numpy as np
+from _base import conv_args
 
 
 def conv2d_backward(x, weight, dout, stride=1, padding=0):
-    sH, sW = (stride, stride) if isinstance(stride, int) else stride
-    pH, pW = (padding, padding) if isinstance(padding, int) else padding
+    (sH, sW), (pH, pW), x_pad = conv_args(x, stride, padding)
     N, C, H, W = x.shape
     O, _, kH, kW = weight.shape
     Ho, Wo = dout.shape[2:]
-    x_pad = np.pad(x, ((0, 0), (0, 0), (pH, pH), (pW, pW)))
     # Row index of every (n, i, j) window entry (c, u, v) in x_pad.
     r = (np.arange(Ho) * sH)[:, None, None, None] + np.arange(kH)[None, None, :, None]  # (Ho, 1, kH, 1)
     c = (np.arange(Wo) * sW)[None, :, None, None] + np.arange(kW)[None, None, None, :]  # (1, Wo, 1, kW)

@@ -1,16 +1,15 @@
 """The definition, one output pixel of one sample and one output channel at a time."""
 import numpy as np
+from _base import conv_args
 
 TOO_SLOW = True
 
 
 def conv2d_backward(x, weight, dout, stride=1, padding=0):
-    sH, sW = (stride, stride) if isinstance(stride, int) else stride
-    pH, pW = (padding, padding) if isinstance(padding, int) else padding
+    (sH, sW), (pH, pW), x_pad = conv_args(x, stride, padding)
     N, C, H, W = x.shape
     O, _, kH, kW = weight.shape
     Ho, Wo = dout.shape[2:]
-    x_pad = np.pad(x, ((0, 0), (0, 0), (pH, pH), (pW, pW)))
     dx_pad = np.zeros_like(x_pad)
     dweight = np.zeros_like(weight)
     for n in range(N):

@@ -1,14 +1,13 @@
 """A loop over the kH*kW kernel taps: each tap is one strided slice of x_pad, for dweight and dx alike."""
 import numpy as np
+from _base import conv_args
 
 
 def conv2d_backward(x, weight, dout, stride=1, padding=0):
-    sH, sW = (stride, stride) if isinstance(stride, int) else stride
-    pH, pW = (padding, padding) if isinstance(padding, int) else padding
+    (sH, sW), (pH, pW), x_pad = conv_args(x, stride, padding)
     H, W = x.shape[2:]
     kH, kW = weight.shape[2:]
     Ho, Wo = dout.shape[2:]
-    x_pad = np.pad(x, ((0, 0), (0, 0), (pH, pH), (pW, pW)))
     dx_pad = np.zeros_like(x_pad)
     dweight = np.empty_like(weight)
     for u in range(kH):

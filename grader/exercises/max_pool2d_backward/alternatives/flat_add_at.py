@@ -1,15 +1,12 @@
 """The argmax of every window as a flat index into x_pad, scattered with np.add.at (repeats add up)."""
 import numpy as np
+from _base import pool_args
 
 
 def max_pool2d_backward(x, dout, kernel_size, stride=None, padding=0):
-    kH, kW = (kernel_size, kernel_size) if isinstance(kernel_size, int) else tuple(kernel_size)
-    stride = kernel_size if stride is None else stride
-    sH, sW = (stride, stride) if isinstance(stride, int) else tuple(stride)
-    pH, pW = (padding, padding) if isinstance(padding, int) else tuple(padding)
+    (kH, kW), (sH, sW), (pH, pW), x_pad = pool_args(x, kernel_size, stride, padding)
     N, C, H, W = x.shape
     Ho, Wo = dout.shape[2:]
-    x_pad = np.pad(x, ((0, 0), (0, 0), (pH, pH), (pW, pW)), constant_values=-np.inf)
     Hp, Wp = x_pad.shape[2:]
     win = np.lib.stride_tricks.sliding_window_view(x_pad, (kH, kW), axis=(2, 3))[:, :, ::sH, ::sW][:, :, :Ho, :Wo]
     t = win.reshape(N, C, Ho, Wo, kH * kW).argmax(axis=-1)

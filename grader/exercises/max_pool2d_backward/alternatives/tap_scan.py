@@ -1,16 +1,13 @@
 """The max by np.maximum over the taps, then a second scan in row-major tap order: the first tap equal
 to the max takes the gradient, the later ties are skipped."""
 import numpy as np
+from _base import pool_args
 
 
 def max_pool2d_backward(x, dout, kernel_size, stride=None, padding=0):
-    kH, kW = (kernel_size, kernel_size) if isinstance(kernel_size, int) else tuple(kernel_size)
-    stride = kernel_size if stride is None else stride
-    sH, sW = (stride, stride) if isinstance(stride, int) else tuple(stride)
-    pH, pW = (padding, padding) if isinstance(padding, int) else tuple(padding)
+    (kH, kW), (sH, sW), (pH, pW), x_pad = pool_args(x, kernel_size, stride, padding)
     H, W = x.shape[2:]
     Ho, Wo = dout.shape[2:]
-    x_pad = np.pad(x, ((0, 0), (0, 0), (pH, pH), (pW, pW)), constant_values=-np.inf)
     taps = [(slice(u, u + sH * (Ho - 1) + 1, sH), slice(v, v + sW * (Wo - 1) + 1, sW))
             for u in range(kH) for v in range(kW)]
     out = np.full(dout.shape, -np.inf, dtype=x.dtype)
