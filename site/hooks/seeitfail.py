@@ -75,8 +75,9 @@ def _copy(value: Any) -> Any:
     """A copy of an argument as it was before the call (tensors keep requires_grad)."""
     import torch
 
-    if isinstance(value, torch.Tensor):
-        return value.detach().clone().requires_grad_(value.requires_grad)
+    if isinstance(value, torch.Tensor):  # requires_grad_ only where needed: an exercise may ban it (attention_backward)
+        copy = value.detach().clone()
+        return copy.requires_grad_() if value.requires_grad else copy
     if isinstance(value, np.ndarray):
         return value.copy()
     if isinstance(value, (list, tuple)):
