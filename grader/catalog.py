@@ -29,7 +29,6 @@ DEFAULT_RULE_CHECK = {"numpy": "uses numpy only", "torch": "written from scratch
 # What an exercise of a framework needs beyond the kit's own dependencies: (module, the one line said where it is
 # missing). triton is a dependency of the Triton exercises only (the [dev] extra installs it).
 REQUIRES = {"triton": ("triton", "needs triton: pip install triton")}
-DEFAULT_RULE_CHECK = {"numpy": "uses numpy only", "torch": "written from scratch"}
 # "implement": the stub raises NotImplementedError and the learner writes the code; "debug": the stub is
 # code that runs but holds the bugs `bugs` names (keys of [mistakes]), and the learner finds and fixes them.
 FORMATS = ("implement", "debug")

@@ -264,36 +264,29 @@ def test_each_interactive_figure_draws_and_reacts_to_its_controls(built_site, br
 
 # Mistakes named from structure or behaviour, never from a differing output: a network's parameter shapes or a
 # layer's stride, the real memory a summary allocated, hooks left behind, autograd's mode during evaluation.
-# A See-it-fail panel draws the first output that differs, and these mutants have none to draw. (BPE's
-# decode_per_token differs only in a decoded string, which the panels do not draw yet.) Vector add's missing
-# mask is named from the access itself: the checks stop the lanes outside the tensors, and the lanes inside
-# are right, so the output is too (softmax's and cross-entropy's unmasked lanes read the next row: a panel).
+# A See-it-fail panel draws the first output that differs, and these mutants have none to draw.
+# - BPE's decode_per_token differs only in a decoded string, which the panels do not draw yet.
+# - Vector add's missing mask is named from the access itself: the checks stop the lanes outside the tensors,
+#   and the lanes inside are right, so the output is too (softmax's and cross-entropy's unmasked lanes read
+#   the next row: a panel).
+# - kv_cache_attention's qkv_whole_history is named from a forward hook's row count.
+# - LoRA's a_zero, base_not_frozen and adapter_dtype are named from the adapter's state (A's values,
+#   requires_grad, dtype) before any output differs; its merge mistakes from the layer merged() returns, whose
+#   calls the panels do not record.
+# - debug_gpt's mlp_width is named from parameter shapes, and mask_not_inf from the output of one attention
+#   submodule called alone, which the panels do not record (they record calls of GPTConfig and GPT).
+# - flash_attention's full_matrix is named from the sizes of the tensors the call allocates: its output is right.
+# - autograd_engine's only function is the class Value: its calls return Value objects, whose gradients the
+#   checks read afterwards, and the panels draw what a recorded call returns.
 STRUCTURAL = {"triton_vector_add": {"no_mask"},
               "vgg": {"not_carried", "block_not_carried"}, "nin": {"linear_head"},
               "residual_block": {"shortcut_no_stride"}, "dense_block": {"conv_first"},
               "model_summary": {"real_memory", "hooks_left"}, "training_loop": {"no_grad"},
               "byte_pair_encoding": {"decode_per_token"},
-              "kv_cache_attention": {"qkv_whole_history"}}  # named from a forward hook's row count
-# decode_per_token differs only in a decoded string, which the panels do not draw yet. LoRA's a_zero,
-# base_not_frozen and adapter_dtype are named from the adapter's state (A's values, requires_grad, dtype) before
-# any output differs;
-# its merge mistakes from the layer merged() returns, whose calls the panels do not record.)
-STRUCTURAL = {"vgg": {"not_carried", "block_not_carried"}, "nin": {"linear_head"},
-              "residual_block": {"shortcut_no_stride"}, "dense_block": {"conv_first"},
-              "model_summary": {"real_memory", "hooks_left"}, "training_loop": {"no_grad"},
-              "byte_pair_encoding": {"decode_per_token"},
-              "lora_linear": {"a_zero", "base_not_frozen", "adapter_dtype", "merge_modifies_base", "merge_no_scale"}}
-# decode_per_token differs only in a decoded string, which the panels do not draw yet. debug_gpt's mlp_width is
-# named from parameter shapes, and mask_not_inf from the output of one attention submodule called alone, which the
-# panels do not record: they record calls of the exercise's functions, GPTConfig and GPT. flash_attention's
-# full_matrix is named from the sizes of the tensors the call allocates: its output is right.)
-STRUCTURAL = {"vgg": {"not_carried", "block_not_carried"}, "nin": {"linear_head"},
-              "residual_block": {"shortcut_no_stride"}, "dense_block": {"conv_first"},
-              "model_summary": {"real_memory", "hooks_left"}, "training_loop": {"no_grad"},
-              "byte_pair_encoding": {"decode_per_token"}, "debug_gpt": {"mlp_width", "mask_not_inf"},
-              "flash_attention": {"full_matrix"}}
-              # autograd_engine's only function is the class Value: its calls return Value objects, whose
-              # gradients the checks read afterwards, and the panels draw what a recorded call returns.
+              "kv_cache_attention": {"qkv_whole_history"},
+              "lora_linear": {"a_zero", "base_not_frozen", "adapter_dtype", "merge_modifies_base", "merge_no_scale"},
+              "debug_gpt": {"mlp_width", "mask_not_inf"},
+              "flash_attention": {"full_matrix"},
               "autograd_engine": {"overwrite", "topo_order", "reflected_missing", "no_seed", "relu_at_zero",
                                   "tanh_derivative", "recursion", "second_backward"}}
 
