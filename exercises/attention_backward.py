@@ -42,9 +42,10 @@ def attention_backward(
         (dq, dk, dv) with the shapes of q, k and v, q's dtype, on q's device.
 
     Rules:
-        - No autograd. Do not use torch.autograd, torch.autograd.grad, torch.autograd.backward,
-          torch.func, Tensor.backward or Tensor.requires_grad_; the point is to derive the
-          gradients yourself.
+        - No autograd; the point is to derive the gradients yourself. Do not call
+          torch.autograd.grad, torch.autograd.backward, torch.autograd.functional.vjp,
+          torch.autograd.functional.jacobian, torch.func.grad, torch.func.vjp, torch.func.jacrev,
+          Tensor.backward or Tensor.requires_grad_.
         - Do not call F.scaled_dot_product_attention, nn.MultiheadAttention or
           F.multi_head_attention_forward, nor torch's private flash-attention and
           memory-efficient-attention kernels (nor their backward): write it from matmuls.

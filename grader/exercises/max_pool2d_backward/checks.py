@@ -147,7 +147,7 @@ def _label(case):
 SPACE = Space(**{k: a for k, a in POOL_SPACE.args.items() if k != "negative"},
               values=Arg(["integers", "normal"],
                          draw=lambda rng: ["integers", "normal", "negative"][int(rng.integers(3))]),
-              valid=POOL_SPACE.valid, label=_label, salt=800)
+              valid=POOL_SPACE.valid, label=_label, salt=803)
 
 
 def check(target, params):
