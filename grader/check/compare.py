@@ -127,8 +127,8 @@ def _expect_close(got, expected, *, case, dtype, rtol, atol, framework, mistakes
 
 def _dtype_reason(got: str, wanted: str) -> str:
     """Why the output should have dtype `wanted` (names from dtype_name): what the spec asks, and the usual cause."""
-    if wanted == "float64":
-        return "(the docstring asks for float64 whatever the input's dtype: compute in float64)"
+    if wanted == "float64":  # for a float64 input or for any input, as the docstring says: not always the input's
+        return "(as the docstring asks: compute and return float64)"
     if got == "float64":
         return ("(the input's dtype; a float64 array or constant, e.g. np.ones(...) or np.zeros(...) without "
                 "dtype=, promoted the result)")
