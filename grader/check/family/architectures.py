@@ -146,6 +146,44 @@ def expect_same_forward(model: nn.Module, reference: nn.Module, x: torch.Tensor,
             return ref(X)
 
     rtol, atol = tolerance
-    expect_close(got, run(reference), case=case + f", {mode} mode", dtype=dtype, rtol=rtol, atol=atol,
-                 mistakes={m: [lambda f=f: run(f()) for f in _each(v)]
-                           for m, v in mistakes.items()})
+    try:
+        expect_close(got, run(reference), case=case + f", {mode} mode", dtype=dtype, rtol=rtol, atol=atol,
+                     mistakes={m: [lambda f=f: run(f()) for f in _each(v)]
+                               for m, v in mistakes.items()})
+    except CheckFailure as failure:
+        if failure.mistake is None and mode == "eval":  # train mode's masks would make every later input differ
+            where = _first_different_input(model, load_into(reference.to(dtype), model).eval(), X, rtol, atol)
+            if where:
+                failure.message = f"{failure.message}\n{where}"
+                failure.args = (failure.message,)
+        raise
+
+
+def _weighted_inputs(model: nn.Module, x: torch.Tensor, *, learner: bool) -> list[tuple[nn.Module, torch.Tensor]]:
+    """The input of every layer with weights, in the order the forward pass calls them."""
+    rows = []
+    leaves = [m for m in model.modules() if not any(m.children()) and any(True for _ in m.parameters(recurse=False))]
+    hooks = [m.register_forward_pre_hook(lambda mod, a: rows.append((mod, a[0].detach().clone()))) for m in leaves]
+    try:
+        with torch.no_grad():
+            (call(model, x) if learner else model(x))
+    finally:
+        for h in hooks:
+            h.remove()
+    return rows
+
+
+def _first_different_input(model, reference, x, rtol, atol) -> str | None:
+    """Where the forward passes part: the first layer with weights whose INPUT differs from the reference's, so
+    that what sits between it and the layer before (an activation, a pooling, a dropout, a skip) is the suspect."""
+    try:
+        got, want = _weighted_inputs(model, x, learner=True), _weighted_inputs(reference, x, learner=False)
+    except Exception:  # noqa: BLE001 - only a hint; the failure itself stands
+        return None
+    for i, ((mod, a), (_, b)) in enumerate(zip(got, want)):
+        if a.shape != b.shape or not torch.allclose(a, b, rtol=rtol, atol=atol):
+            if i == 0:
+                return f"the input of your first layer with weights ({mod}) already differs from the reference's"
+            return (f"the outputs part at the input of layer {i + 1} with weights ({mod}): what comes between "
+                    f"{got[i - 1][0]} and it (an activation, a pooling, a dropout) differs from the spec's")
+    return None
