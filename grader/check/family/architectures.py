@@ -70,12 +70,13 @@ def expect_parameters(model: nn.Module, reference: nn.Module, *, case: str,
                            "order the layers are registered)", case=case, mistake=mistake_giving(got_shapes, variants))
 
 
-def leaf_output_shapes(model: nn.Module, x: torch.Tensor, *, learner: bool) -> list[tuple[str, tuple]]:
+def _weighted_layer_rows(model: nn.Module, x: torch.Tensor, *, learner: bool, pre: bool, row: Callable) -> list:
+    """One row per call of a layer with weights during model(x), in forward order: row(module, input or output).
+    Layers with weights only: activations and pooling may be functional calls in a correct network."""
     rows = []
-    # layers with weights only: activations and pooling may be functional calls in a correct network
     leaves = [m for m in model.modules() if not any(m.children()) and any(True for _ in m.parameters(recurse=False))]
-    hooks = [m.register_forward_hook(lambda mod, a, out: rows.append((type(mod).__name__, tuple(out.shape))))
-             for m in leaves]
+    hooks = [m.register_forward_pre_hook(lambda mod, a: rows.append(row(mod, a[0]))) if pre else
+             m.register_forward_hook(lambda mod, a, out: rows.append(row(mod, out))) for m in leaves]
     try:
         with torch.no_grad():
             (call(model, x) if learner else model(x))
@@ -83,6 +84,11 @@ def leaf_output_shapes(model: nn.Module, x: torch.Tensor, *, learner: bool) -> l
         for h in hooks:
             h.remove()
     return rows
+
+
+def leaf_output_shapes(model: nn.Module, x: torch.Tensor, *, learner: bool) -> list[tuple[str, tuple]]:
+    return _weighted_layer_rows(model, x, learner=learner, pre=False,
+                                row=lambda mod, out: (type(mod).__name__, tuple(out.shape)))
 
 
 def expect_layer_shapes(model: nn.Module, reference: nn.Module, x: torch.Tensor, *, case: str,
@@ -161,16 +167,7 @@ def expect_same_forward(model: nn.Module, reference: nn.Module, x: torch.Tensor,
 
 def _weighted_inputs(model: nn.Module, x: torch.Tensor, *, learner: bool) -> list[tuple[nn.Module, torch.Tensor]]:
     """The input of every layer with weights, in the order the forward pass calls them."""
-    rows = []
-    leaves = [m for m in model.modules() if not any(m.children()) and any(True for _ in m.parameters(recurse=False))]
-    hooks = [m.register_forward_pre_hook(lambda mod, a: rows.append((mod, a[0].detach().clone()))) for m in leaves]
-    try:
-        with torch.no_grad():
-            (call(model, x) if learner else model(x))
-    finally:
-        for h in hooks:
-            h.remove()
-    return rows
+    return _weighted_layer_rows(model, x, learner=learner, pre=True, row=lambda mod, a: (mod, a.detach().clone()))
 
 
 def _first_different_input(model, reference, x, rtol, atol) -> str | None:
