@@ -20,7 +20,7 @@ def alexnet(in_channels: int = 1, num_classes: int = 10) -> nn.Module:
         Linear(4096, num_classes)
     The pooling windows overlap (3x3 with stride 2), as in the paper. Dropout is active in
     train mode only (nn.Dropout does that): in eval mode the network is deterministic.
-    The checks compare the parameter count and shapes (46,787,978 for the defaults), every
+    The checks compare the parameter count and shapes (46,764,746 for the defaults), every
     weighted layer's output shape, and the forward pass with your weights copied into a
     reference, in eval mode and in train mode (the same dropout masks after the same seed).
     nn layers are allowed; do not import torchvision or timm.

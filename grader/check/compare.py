@@ -98,9 +98,8 @@ def _expect_close(got, expected, *, case, dtype, rtol, atol, framework, mistakes
             mistake=mistake,
         )
     if got.dtype != dtype:
-        raise CheckFailure(
-            f"wrong dtype: got {got.dtype}, expected {dtype} (the input's dtype)", case=case
-        )
+        raise CheckFailure(f"wrong dtype: got {dtype_name(got.dtype)}, expected {dtype_name(dtype)} "
+                           f"{_dtype_reason(dtype_name(got.dtype), dtype_name(dtype))}", case=case)
     got64 = (torch.from_numpy(np.array(got, copy=True)) if framework == "numpy" else got.detach()).to(
         device="cpu", dtype=torch.float64
     )
@@ -122,7 +121,18 @@ def _expect_close(got, expected, *, case, dtype, rtol, atol, framework, mistakes
     except AssertionError as exc:
         mistake = matching_mistake(got64, mistakes, rtol=rtol, atol=atol, expected=expected)
         details = str(exc).replace("Tensor-likes are not close!", "").strip()
-        raise CheckFailure(f"values differ from torch's\n{details}", case=case, mistake=mistake) from None
+        # The oracle is torch, autograd, scikit-learn or a brute force: the check's name says which.
+        raise CheckFailure(f"values differ from the expected ones\n{details}", case=case, mistake=mistake) from None
+
+
+def _dtype_reason(got: str, wanted: str) -> str:
+    """Why the output should have dtype `wanted` (names from dtype_name): what the spec asks, and the usual cause."""
+    if wanted == "float64":  # for a float64 input or for any input, as the docstring says: not always the input's
+        return "(as the docstring asks: compute and return float64)"
+    if got == "float64":
+        return ("(the input's dtype; a float64 array or constant, e.g. np.ones(...) or np.zeros(...) without "
+                "dtype=, promoted the result)")
+    return "(the input's dtype)"
 
 
 def expect_unchanged(before: Mapping[str, Any], after: Mapping[str, Any], *, case: str,

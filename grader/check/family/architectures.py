@@ -70,12 +70,13 @@ def expect_parameters(model: nn.Module, reference: nn.Module, *, case: str,
                            "order the layers are registered)", case=case, mistake=mistake_giving(got_shapes, variants))
 
 
-def leaf_output_shapes(model: nn.Module, x: torch.Tensor, *, learner: bool) -> list[tuple[str, tuple]]:
+def _weighted_layer_rows(model: nn.Module, x: torch.Tensor, *, learner: bool, pre: bool, row: Callable) -> list:
+    """One row per call of a layer with weights during model(x), in forward order: row(module, input or output).
+    Layers with weights only: activations and pooling may be functional calls in a correct network."""
     rows = []
-    # layers with weights only: activations and pooling may be functional calls in a correct network
     leaves = [m for m in model.modules() if not any(m.children()) and any(True for _ in m.parameters(recurse=False))]
-    hooks = [m.register_forward_hook(lambda mod, a, out: rows.append((type(mod).__name__, tuple(out.shape))))
-             for m in leaves]
+    hooks = [m.register_forward_pre_hook(lambda mod, a: rows.append(row(mod, a[0]))) if pre else
+             m.register_forward_hook(lambda mod, a, out: rows.append(row(mod, out))) for m in leaves]
     try:
         with torch.no_grad():
             (call(model, x) if learner else model(x))
@@ -83,6 +84,11 @@ def leaf_output_shapes(model: nn.Module, x: torch.Tensor, *, learner: bool) -> l
         for h in hooks:
             h.remove()
     return rows
+
+
+def leaf_output_shapes(model: nn.Module, x: torch.Tensor, *, learner: bool) -> list[tuple[str, tuple]]:
+    return _weighted_layer_rows(model, x, learner=learner, pre=False,
+                                row=lambda mod, out: (type(mod).__name__, tuple(out.shape)))
 
 
 def expect_layer_shapes(model: nn.Module, reference: nn.Module, x: torch.Tensor, *, case: str,
@@ -146,6 +152,35 @@ def expect_same_forward(model: nn.Module, reference: nn.Module, x: torch.Tensor,
             return ref(X)
 
     rtol, atol = tolerance
-    expect_close(got, run(reference), case=case + f", {mode} mode", dtype=dtype, rtol=rtol, atol=atol,
-                 mistakes={m: [lambda f=f: run(f()) for f in _each(v)]
-                           for m, v in mistakes.items()})
+    try:
+        expect_close(got, run(reference), case=case + f", {mode} mode", dtype=dtype, rtol=rtol, atol=atol,
+                     mistakes={m: [lambda f=f: run(f()) for f in _each(v)]
+                               for m, v in mistakes.items()})
+    except CheckFailure as failure:
+        if failure.mistake is None and mode == "eval":  # train mode's masks would make every later input differ
+            where = _first_different_input(model, load_into(reference.to(dtype), model).eval(), X, rtol, atol)
+            if where:
+                failure.message = f"{failure.message}\n{where}"
+                failure.args = (failure.message,)
+        raise
+
+
+def _weighted_inputs(model: nn.Module, x: torch.Tensor, *, learner: bool) -> list[tuple[nn.Module, torch.Tensor]]:
+    """The input of every layer with weights, in the order the forward pass calls them."""
+    return _weighted_layer_rows(model, x, learner=learner, pre=True, row=lambda mod, a: (mod, a.detach().clone()))
+
+
+def _first_different_input(model, reference, x, rtol, atol) -> str | None:
+    """Where the forward passes part: the first layer with weights whose INPUT differs from the reference's, so
+    that what sits between it and the layer before (an activation, a pooling, a dropout, a skip) is the suspect."""
+    try:
+        got, want = _weighted_inputs(model, x, learner=True), _weighted_inputs(reference, x, learner=False)
+    except Exception:  # noqa: BLE001 - only a hint; the failure itself stands
+        return None
+    for i, ((mod, a), (_, b)) in enumerate(zip(got, want)):
+        if a.shape != b.shape or not torch.allclose(a, b, rtol=rtol, atol=atol):
+            if i == 0:
+                return f"the input of your first layer with weights ({mod}) already differs from the reference's"
+            return (f"the outputs part at the input of layer {i + 1} with weights ({mod}): what comes between "
+                    f"{got[i - 1][0]} and it (an activation, a pooling, a dropout) differs from the spec's")
+    return None

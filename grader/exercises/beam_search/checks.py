@@ -123,9 +123,12 @@ def check_search(target, params, exhaustive_too=False):
             if not same(variant, expected) and same(got, variant):
                 found = found or mistake
     if lm.problem is not None:
+        # No variant fits (another mistake too): the output still tells the two apart. Code that ends a hypothesis
+        # at EOS but keeps extending it returns hypotheses ended early; code that never ends one returns none.
+        ended_early = any(len(seq) <= args[3] and seq[-1] == args[1] for seq, _ in got)
         raise CheckFailure(f"step_log_probs was called on the prefix {list(lm.problem)}, which already contains "
                            "EOS: a finished hypothesis was extended", case=case,
-                           mistake=found or MISTAKE.finished_kept)
+                           mistake=found or (MISTAKE.finished_kept if ended_early else MISTAKE.eos_ignored))
     if len(lm.calls) > args[3]:
         raise CheckFailure(f"step_log_probs was called {len(lm.calls)} times for max_len={args[3]}: call it once "
                            "per step, on all the alive prefixes at once", case=case)

@@ -124,7 +124,9 @@ def check_split(target, make):
     if got_r != expected:
         variants = {MISTAKE.unweighted: lambda: rounded(ref_best_split(X, y, weighted=False)),
                     MISTAKE.sample_threshold: lambda: rounded(ref_best_split(X, y, midpoint=False)),
-                    MISTAKE.impurity_not_gain: lambda: rounded(ref_best_split(X, y, gain=False))}
+                    # alone, or (as tutorials write it: thresholds from np.unique) at sample values too
+                    MISTAKE.impurity_not_gain: [lambda: rounded(ref_best_split(X, y, gain=False)),
+                                                lambda: rounded(ref_best_split(X, y, gain=False, midpoint=False))]}
         raise CheckFailure(f"best_split gave (feature, threshold, gain) = {got_r}, expected {expected}",
                            case=case, mistake=mistake_giving(got_r, variants))
 

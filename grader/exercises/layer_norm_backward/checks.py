@@ -37,6 +37,9 @@ def norm_backward(x, gamma, dout, eps, axis):
     return inv / n * (n * g - g.sum(axis, keepdim=True) - xhat * (g * xhat).sum(axis, keepdim=True)), xhat
 
 
+FIXED_EPS = (0.0, 1e-12, 1e-8, 1e-6, 1e-5)  # the eps values code writes in when it ignores the argument
+
+
 def check_case(target, params):
     c = make_case(**params)
     case = describe(**c)
@@ -48,13 +51,17 @@ def check_case(target, params):
     eps, dtype = c["eps"], c["x"].dtype
     _, xhat = norm_backward(x, gamma, dout, eps, -1)
     wrong = [lambda a=a: norm_backward(x, gamma, dout, eps, a)[0] for a in range(x.dim() - 1)]
-    expect_close(got[0], dx, case=case, dtype=dtype, what="dx", mistakes={MISTAKE.wrong_axis: wrong})
+    fixed = [e for e in FIXED_EPS if e != eps]  # an eps written into the code instead of the argument
+    expect_close(got[0], dx, case=case, dtype=dtype, what="dx", mistakes={
+        MISTAKE.wrong_axis: wrong, MISTAKE.eps_ignored: [lambda e=e: norm_backward(x, gamma, dout, e, -1)[0] for e in fixed]})
     lead = tuple(range(x.dim() - 1))
     expect_close(got[1], dgamma, case=case, dtype=dtype, what="dgamma",
                  mistakes={MISTAKE.dgamma_axis: [lambda: (dout * xhat).sum(-1), lambda: (dout * xhat).sum(),
                                                  lambda: (dout * xhat).sum(lead[-1:])],
                            MISTAKE.wrong_axis: [lambda a=a: (dout * norm_backward(x, gamma, dout, eps, a)[1]).sum(lead)
-                                                for a in lead]})
+                                                for a in lead],
+                           MISTAKE.eps_ignored: [lambda e=e: (dout * norm_backward(x, gamma, dout, e, -1)[1]).sum(lead)
+                                                 for e in fixed]})
     expect_close(got[2], dbeta, case=case, dtype=dtype, what="dbeta")
 
 

@@ -55,15 +55,24 @@ def gd_torch(X, y, lr, steps, l2):
     return w.detach(), b.detach(), torch.tensor(losses, dtype=torch.float64)
 
 
-def gd_variant(X, y, lr, steps, l2, divide=True, bias_l2=False):
+def gd_variant(X, y, lr, steps, l2, divide=True, bias_l2=False, half=True, after=False):
+    """The loop with one convention changed: no / N, l2 on b, mean(r^2) without the 1/2, the loss after the update."""
     X, y = X.astype(np.float64), y.astype(np.float64)
     N, D = X.shape
     n = N if divide else 1
+    c = 0.5 if half else 1.0  # the data term c * mean(r^2): its gradient is 2c * X.T @ r / N
     w, b, losses = np.zeros(D), 0.0, []
+
+    def loss(w, b):
+        r = X @ w + b - y
+        return c * np.mean(r ** 2) + 0.5 * l2 * (w @ w + (b * b if bias_l2 else 0))
     for _ in range(steps):
         r = X @ w + b - y
-        losses.append(0.5 * np.mean(r ** 2) + 0.5 * l2 * (w @ w + (b * b if bias_l2 else 0)))
-        w, b = w - lr * (X.T @ r / n + l2 * w), b - lr * (r.sum() / n + (l2 * b if bias_l2 else 0))
+        if not after:
+            losses.append(loss(w, b))
+        w, b = w - lr * (2 * c * X.T @ r / n + l2 * w), b - lr * (2 * c * r.sum() / n + (l2 * b if bias_l2 else 0))
+        if after:
+            losses.append(loss(w, b))
     return t(w), t(b), t(losses)
 
 
@@ -82,12 +91,17 @@ def check_gd(fn, X, y, lr, steps, l2):
     got = unpack(call_unchanged(fn, X, y, lr, steps, l2=l2, case=case), "w, b, losses", case,
                  "linear_regression_gd")
     expected = gd_torch(X, y, lr, steps, l2)
-    variants = {MISTAKE.not_divided: gd_variant(X, y, lr, steps, l2, divide=False)}
+    variants = {MISTAKE.not_divided: gd_variant(X, y, lr, steps, l2, divide=False),
+                # tutorials' MSE: 2 / N * X.T @ r, alone or with its loss recorded after the update as well
+                MISTAKE.no_half: [gd_variant(X, y, lr, steps, l2, half=False),
+                                  gd_variant(X, y, lr, steps, l2, half=False, after=True)],
+                MISTAKE.loss_after: gd_variant(X, y, lr, steps, l2, after=True)}
     if l2 > 0:
         variants[MISTAKE.bias_penalised] = gd_variant(X, y, lr, steps, l2, bias_l2=True)
     for i, what in ((2, "losses"), (0, "w"), (1, "b")):
         expect_close(as_array(got[i]), expected[i], case=case, dtype=np.float64, what=what,
-                     mistakes={m: (lambda v=v: v[i]) for m, v in variants.items()})
+                     mistakes={m: [lambda v=v: v[i] for v in (vs if isinstance(vs, list) else [vs])]
+                               for m, vs in variants.items()})
 
 
 def data(seed, n, d, dtype=np.float64, scale=1.0, offset=3.0):

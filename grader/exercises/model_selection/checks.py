@@ -65,6 +65,11 @@ def unequal_variants(n, k, order):
         m = n // k
         return [(np.concatenate([order[:i * m], order[(i + 1) * m:]]), order[i * m:(i + 1) * m]) for i in range(k)]
 
+    def dropped_everywhere():  # d2l's get_k_fold_data: the n % k last samples neither tested nor trained on
+        m = n // k
+        return [(np.concatenate([order[j * m:(j + 1) * m] for j in range(k) if j != i]), order[i * m:(i + 1) * m])
+                for i in range(k)]
+
     def last_takes_rest():
         m = n // k
         out = []
@@ -72,7 +77,7 @@ def unequal_variants(n, k, order):
             stop = n if i == k - 1 else (i + 1) * m
             out.append((np.concatenate([order[:i * m], order[stop:]]), order[i * m:stop]))
         return out
-    return [lambda: as_lists(dropped()), lambda: as_lists(last_takes_rest())]
+    return [lambda: as_lists(dropped()), lambda: as_lists(dropped_everywhere()), lambda: as_lists(last_takes_rest())]
 
 
 def as_lists(folds):

@@ -39,19 +39,25 @@ def check(fn, X, k):
     uncentred = oracle(X, k, centre=False)
     N = X.shape[0]
     gc = got[0]
-    signs = None
-    if isinstance(gc, np.ndarray) and gc.shape == tuple(comps.shape) and gc.dtype.kind == "f":
-        s = np.sign((np.asarray(gc, dtype=np.float64) * comps.numpy()).sum(1))
-        signs = torch.as_tensor(np.where(s == 0, 1.0, s))
 
-    def flipped(a, axis_rows):
+    def signs_of(rows):  # the sign of each learner row against the oracle's component, or None
+        if not (isinstance(rows, np.ndarray) and rows.dtype.kind == "f" and rows.shape == tuple(comps.shape)):
+            return None
+        s = np.sign((np.asarray(rows, dtype=np.float64) * comps.numpy()).sum(1))
+        return torch.as_tensor(np.where(s == 0, 1.0, s))
+    signs, column_signs = signs_of(gc), signs_of(gc.T if isinstance(gc, np.ndarray) and gc.ndim == 2 else None)
+
+    def flipped(a, axis_rows, signs=signs):
         if signs is None or bool((signs > 0).all()):
             raise ValueError("no sign flip explains it")  # the catch-all steps aside
         return a * (signs[:, None] if axis_rows else signs[None, :])
 
+    # Columns (eigh's layout) usually come with eigh's signs too: the transposed, sign-flipped components.
     expect_close(got[0], comps, case=case, dtype=np.float64, what="components", mistakes={
-        MISTAKE.not_centred: lambda: uncentred[0], MISTAKE.columns: lambda: comps.T,
-        MISTAKE.sign: lambda: flipped(comps, True)})
+        MISTAKE.not_centred: lambda: uncentred[0],
+        MISTAKE.columns: [lambda: comps.T, lambda: flipped(comps, True, column_signs).T],
+        MISTAKE.sign: lambda: flipped(comps, True)},
+        shape_hint=lambda got_shape, shape: MISTAKE.columns if got_shape == shape[::-1] else None)
     expect_close(got[1], var, case=case, dtype=np.float64, what="explained_variance", mistakes={
         MISTAKE.not_centred: lambda: uncentred[1], MISTAKE.biased_covariance: lambda: var * (N - 1) / N})
     expect_close(got[2], proj, case=case, dtype=np.float64, what="X_projected", mistakes={
