@@ -23,7 +23,7 @@ EXERCISES_DIR = PACKAGE_DIR / "exercises"  # one folder per exercise: exercise.t
 CHECKS_DIR = EXERCISES_DIR  # where check modules live (the learner fence recognises their frames by it)
 
 DIFFICULTIES = ("easy", "medium", "hard")
-FRAMEWORKS = ("numpy", "torch")
+FRAMEWORKS = ("numpy", "torch", "triton")
 DEFAULT_TIME_LIMIT_S = 60.0
 DEFAULT_RULE_CHECK = {"numpy": "uses numpy only", "torch": "written from scratch"}
 
