@@ -50,8 +50,7 @@ def layer_norm(x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor, eps: f
     Rules:
         - The result is computed in your @triton.jit kernel, launched by layer_norm: do not call
           F.layer_norm, torch.layer_norm, torch.native_layer_norm, nn.LayerNorm, F.group_norm or
-          F.normalize, and do not compute
-          the statistics with torch.mean, torch.var, torch.std, var_mean or std_mean.
+          F.normalize, and do not compute the statistics with torch.mean, torch.var, torch.std, var_mean or std_mean.
         - Do not modify x, weight or bias.
         - Every lane a tl.load or tl.store touches while its mask is on must lie inside the tensor it
           points into: the checks stop an out-of-bounds access and say which.
