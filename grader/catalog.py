@@ -23,9 +23,12 @@ EXERCISES_DIR = PACKAGE_DIR / "exercises"  # one folder per exercise: exercise.t
 CHECKS_DIR = EXERCISES_DIR  # where check modules live (the learner fence recognises their frames by it)
 
 DIFFICULTIES = ("easy", "medium", "hard")
-FRAMEWORKS = ("numpy", "torch", "triton")
+FRAMEWORKS = ("numpy", "torch", "triton")  # triton: @triton.jit kernels and their torch wrapper (grader.check.kernels)
 DEFAULT_TIME_LIMIT_S = 60.0
-DEFAULT_RULE_CHECK = {"numpy": "uses numpy only", "torch": "written from scratch"}
+DEFAULT_RULE_CHECK = {"numpy": "uses numpy only", "torch": "written from scratch", "triton": "computed by your Triton kernel"}
+# What an exercise of a framework needs beyond the kit's own dependencies: (module, the one line said where it is
+# missing). triton is a dependency of the Triton exercises only (the [dev] extra installs it).
+REQUIRES = {"triton": ("triton", "needs triton: pip install triton")}
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,21 @@ class Catalog:
 
 class CatalogError(ValueError):
     pass
+
+
+def missing_requirement(exercise: Exercise) -> str | None:
+    """The one line to say where the exercise's framework cannot be had here ("needs triton: pip install
+    triton"), None where it can. Cheap: it looks for the module without importing it."""
+    import importlib.util
+
+    needed = REQUIRES.get(exercise.framework)
+    if needed is None:
+        return None
+    try:
+        found = importlib.util.find_spec(needed[0]) is not None
+    except (ImportError, ValueError):
+        found = False
+    return None if found else needed[1]
 
 
 def _exercise(name: str, topic: str, raw: dict) -> Exercise:

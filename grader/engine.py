@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Protocol
 
 from . import processes
-from .catalog import CHECKS_DIR, Exercise
+from .catalog import CHECKS_DIR, Exercise, missing_requirement
 from .results import CheckResult, Kind, Outcome, Reason, RunResult
 
 WARM_UP_TIMEOUT_S = 60  # per check, when the warm worker runs the reference solution
@@ -148,7 +148,7 @@ class Cold:
     def launch(self, plan: Plan) -> Ending:
         with open(plan.output, "wb") as output:
             child = subprocess.Popen(
-                [sys.executable, "-m", "pytest", *plan.args], cwd=plan.folder, env=processes.child_env(),
+                [sys.executable, "-m", "pytest", *plan.args], cwd=plan.folder, env=processes.child_env(plan.exercise),
                 stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
                 preexec_fn=processes.limits_now(),
             )
@@ -184,6 +184,11 @@ def execute(exercise: Exercise, target_file: Path, *, speed: bool = True, fail_f
     """Run the checks of `exercise` on `target_file` with `backend` (a cold child by default); with
     `select`, only the checks whose names match it (`selected`)."""
     target_file = Path(target_file).resolve()
+    missing = missing_requirement(exercise)
+    if missing:  # triton cannot be had here: one line, and nothing runs (grader run refuses before this)
+        result = RunResult(exercise=exercise.name, target=str(target_file), selection=select)
+        result.checks.append(CheckResult("load the checks", Kind.CORRECTNESS, Outcome.ERROR, missing, Reason.SETUP))
+        return result
     chosen = backend or COLD
     for attempt in ((chosen,) if chosen is COLD else (chosen, COLD)):
         if not attempt.ready():

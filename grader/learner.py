@@ -98,6 +98,14 @@ def _is_learner_frame(filename: str) -> bool:
     return str(Path(filename).resolve()) in _target_files
 
 
+def _is_learner_or_helper_file(filename: str) -> bool:
+    """The learner's file, or a module of its own beside it (load_module makes that folder importable)."""
+    if not filename:
+        return False
+    path = Path(filename).resolve()
+    return str(path) in _target_files or any(str(path.parent) == str(Path(t).parent) for t in _target_files)
+
+
 def describe_exception(exc: BaseException, *, limit: int = 3) -> str:
     """`ExcType: message` plus the last few lines of the learner's own code in the traceback."""
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if _is_learner_frame(f.filename)]
@@ -181,9 +189,14 @@ def call(fn, *args, **kwargs):
     record_call(fn, args, kwargs)  # only while grader.repro rebuilds a failed check
     before = _capture_settings()
     _WATCH.recent = []
+    kernels = _WATCH.kernels  # a Triton exercise: the kernels the call launches (grader.check.kernels)
+    if kernels is not None:
+        kernels.start()
     try:
         result = _call(fn, *args, **kwargs)
     finally:
+        if kernels is not None:
+            kernels.stop()
         # Settings first: torch.set_default_dtype itself rebinds torch.Storage.
         _restore_settings(before)
         replaced = _GUARD.check_and_restore()
@@ -191,6 +204,11 @@ def call(fn, *args, **kwargs):
             raise _WATCH.failure(_WATCH.recent)
     if replaced:
         raise Tampered(f"your code {_tamper_message(replaced)}")
+    if kernels is not None:
+        for what in kernels.verdict(fn, result, _is_learner_or_helper_file):
+            _WATCH._record(what, library=False, frame=None, mistake=kernels.no_kernel)
+        if _WATCH.recent:
+            raise _WATCH.failure(_WATCH.recent)
     _reject_disguised_arrays(result)
     return result
 
@@ -446,6 +464,7 @@ class _Watch:
         self._active = False
         self._absent: list[str] = []
         self._audit_installed = False
+        self.kernels = None  # a Triton exercise's launch watch (grader.check.kernels.KernelWatch)
 
     def arm(self, exercise: str, path: Path) -> None:
         from . import catalog
@@ -457,6 +476,12 @@ class _Watch:
         except catalog.CatalogError:
             entry = None
         self.rules = entry.rules if entry is not None else None
+        if entry is not None and entry.framework == "triton":
+            from .check.kernels import watch
+
+            self.kernels = watch(exercise)
+        else:
+            self.kernels = None
         torch = sys.modules.get("torch")
         if not self.rules or torch is None:
             self._mode_type = None
@@ -523,6 +548,8 @@ class _Watch:
             frame = frame.f_back
         if frame is None or self._is_graders(frame.f_code.co_filename):
             return
+        if self.kernels is not None and frame.f_code.co_filename.startswith(self.kernels.library_dir() or "\0"):
+            return  # triton's own code (the interpreter copies a launch's tensors with torch)
         self._record(f"called {_public_name(func)} at run time", library=self._any_torch, frame=frame)
 
     @staticmethod
@@ -532,7 +559,7 @@ class _Watch:
         return filename.startswith(str(PACKAGE_DIR) + os.sep) and filename not in _target_files \
             and f"{os.sep}mutants{os.sep}" not in filename and f"{os.sep}alternatives{os.sep}" not in filename
 
-    def _record(self, what: str, *, library: bool, frame) -> None:
+    def _record(self, what: str, *, library: bool, frame, mistake=None) -> None:
         from .check.rules import Finding
 
         line, where = 0, None
@@ -544,7 +571,7 @@ class _Watch:
             frame = frame.f_back
         if first is not None and first is not frame:  # reached through a helper of the learner's
             where = f"{Path(first.f_code.co_filename).name}, line {first.f_lineno}"
-        finding = Finding(line, what + (f" (through {where})" if where else ""), library)
+        finding = Finding(line, what + (f" (through {where})" if where else ""), library, mistake)
         for found in (self.findings, self.recent):
             if finding not in found and len(found) < 50:
                 found.append(finding)

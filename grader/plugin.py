@@ -59,6 +59,12 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    # Before any check module or learner file imports triton: its kernels run in the interpreter where
+    # torch sees no CUDA device (the cold child has it from processes.child_env already; this covers
+    # the in-process runs of the kit's tests and grader dev check).
+    from .check.kernels import use_interpreter_without_cuda
+
+    use_interpreter_without_cuda()
     for kind in ("speed", "hygiene", "rules", "cuda"):
         config.addinivalue_line("markers", f"{kind}: a {kind} check of the grader")
     results = config.getoption("--grader-results")

@@ -53,9 +53,14 @@ def output_limit_bytes() -> int:
     return int(_env_number("GRADER_OUTPUT_MB", OUTPUT_LIMIT_MB) * 2**20)
 
 
-def child_env() -> dict[str, str]:
-    """The environment of a process that runs checks: one thread per pool, no plugin autoload."""
+def child_env(exercise: Exercise | None = None) -> dict[str, str]:
+    """The environment of a process that runs checks: one thread per pool, no plugin autoload; for a Triton
+    exercise on a machine without an NVIDIA GPU, Triton's interpreter (TRITON_INTERPRET=1, read when triton
+    is imported; the plugin sets it too where torch finds no CUDA device, see grader.check.kernels)."""
     env = dict(os.environ)
+    if exercise is not None and exercise.framework == "triton" and "TRITON_INTERPRET" not in env \
+            and not os.path.exists("/dev/nvidiactl"):
+        env["TRITON_INTERPRET"] = "1"
     env.update({v: "1" for v in THREAD_VARIABLES})
     env.update(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONDONTWRITEBYTECODE="1",
                PYTHONHASHSEED="0", PYTHONUNBUFFERED="1")

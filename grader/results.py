@@ -50,6 +50,7 @@ class Reason(TextEnum):
     INTERNAL = "internal"                # the grader itself failed
     SPEED_OFF = "speed_off"              # a speed check skipped because speed checks were turned off
     NOT_RUN = "not_run"                  # skipped because an earlier problem stopped the run
+    SETUP = "setup"                      # this machine lacks what the exercise needs ("needs triton: pip install triton")
 
     @classmethod
     def of(cls, value: str) -> "Reason":
@@ -188,6 +189,11 @@ class RunResult:
         return bool(self.checks) and any(c.outcome is Outcome.PASSED for c in self.checks) \
             and all(c.outcome is Outcome.PASSED or (c.outcome is Outcome.SKIPPED and c.reason is not Reason.NOT_RUN)
                     for c in self.checks)
+
+    @property
+    def unavailable(self) -> bool:
+        """Nothing ran: this machine lacks what the exercise needs (Reason.SETUP, "needs triton: …")."""
+        return any(c.reason is Reason.SETUP for c in self.checks)
 
     @property
     def full_pass(self) -> bool:

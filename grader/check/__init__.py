@@ -16,6 +16,7 @@ from .compare import (DEFAULT_TOLERANCE, call_unchanged, call_without_warnings, 
 from .declare import Cases, OnDevice, Speed, numpy_speed
 from .device import expect_new_tensors_on_device
 from .failure import CheckFailure, note
+from .kernels import KernelLaunch, kernel_speed
 from .integers import FLOAT_RESULT, expect_int, expect_int_on_grid, is_integer
 from .mistakes import (BANNED, BANNED_LIBRARY, IN_PLACE, a_mistake_has_shape, matching_mistake, mistake_giving, mistakes,
                        record_reproduced, reproduced_mistake)
@@ -23,10 +24,10 @@ from .rules import Finding, expect_rules, rule_findings
 from .speed import SLOW, SpeedResult, expect_fast, measure
 
 __all__ = [
-    "Arg", "BANNED", "BANNED_LIBRARY", "Cases", "CheckFailure", "DEFAULT_TOLERANCE", "FLOAT_RESULT", "IN_PLACE", "LearnerCrash",
+    "Arg", "BANNED", "BANNED_LIBRARY", "Cases", "CheckFailure", "DEFAULT_TOLERANCE", "FLOAT_RESULT", "IN_PLACE", "KernelLaunch", "LearnerCrash",
     "Mistake", "NO_CUDA", "OnDevice", "SLOW", "Space", "Speed", "SpeedResult", "Finding", "a_mistake_has_shape", "call",
     "call_unchanged", "call_without_warnings", "describe", "expect_close", "expect_fast", "expect_int",
     "expect_int_on_grid", "expect_new_tensors_on_device", "expect_on_device", "expect_rules", "expect_unchanged",
-    "is_integer", "matching_mistake", "measure", "mistake_giving", "mistakes", "note", "numpy_speed", "pair",
+    "is_integer", "kernel_speed", "matching_mistake", "measure", "mistake_giving", "mistakes", "note", "numpy_speed", "pair",
     "record_reproduced", "reproduced_mistake", "rule_findings", "skip_without_cuda", "snapshot", "tolerance", "unequal",
 ]

@@ -74,10 +74,10 @@ def snapshot(**arrays: Any) -> dict[str, Any]:
 NO_CUDA = "no CUDA device here: CUDA checks skipped"
 
 
-def skip_without_cuda(device: str = "cuda") -> None:
+def skip_without_cuda(device: str = "cuda", reason: str = NO_CUDA) -> None:
     """Skip the calling check, with the reason shown, when it is for CUDA and this machine has none."""
     if device == "cuda" and not torch.cuda.is_available():
-        pytest.skip(NO_CUDA)
+        pytest.skip(reason)
 
 
 # The argument space a docstring allows, and the cases that span it.

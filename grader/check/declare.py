@@ -22,6 +22,10 @@ What every exercise needs is declared at module level and made into checks by th
         meet an input nor be returned: seen on every machine, without a GPU (see check.device).
     TOLERANCE = {"float32": (rtol, atol)}
         overrides of compare.DEFAULT_TOLERANCE for this module's expect_close calls.
+    LAUNCH = KernelLaunch(out_of_bounds=MISTAKE.no_mask)   (framework "triton" only; see check.kernels)
+        what every call must show: a launch of the learner's own @triton.jit kernel, the result written by
+        it, and (interpreter) no load or store outside the kernel's tensors, which is that mistake.
+    SPEED = kernel_speed(setup, limit=4, reference="torch.softmax")   (Triton: timed on CUDA only)
     The rules check, "<check>" from exercise.toml's [rules], needs no declaration.
 
 Generated checks take the place of the declaration in the module's order (see `order`).
@@ -38,7 +42,7 @@ import pytest
 import torch
 
 from ..catalog import Exercise
-from .cases import Space, describe, skip_without_cuda
+from .cases import NO_CUDA, Space, describe, skip_without_cuda
 from .device import ADVICE, expect_new_tensors_on_device
 from .rules import expect_rules
 from .speed import expect_fast, measure
@@ -90,6 +94,7 @@ class Speed:
     name: str = "speed against torch"
     rounds: int = 11  # at most; fewer once the verdict cannot change (see speed.measure)
     budget_s: float = 4.0
+    no_cuda: str = NO_CUDA  # why the CUDA check is skipped where there is no GPU (kernels.kernel_speed says more)
 
     def per_device(self, value, device: str):
         return value[device] if isinstance(value, Mapping) else value
@@ -146,7 +151,7 @@ def _device_check(spec: OnDevice):
 
 def _speed_check(speed: Speed, device: str):
     def check(target):
-        skip_without_cuda(device)
+        skip_without_cuda(device, speed.no_cuda)
         learner, reference, case = speed.setup(target, device)
         result = measure(learner, reference, limit=speed.per_device(speed.limit, device),
                          reference_name=speed.per_device(speed.reference, device), device=device,
@@ -206,6 +211,10 @@ def standard_checks(module: ModuleType, exercise: Exercise) -> dict[str, Callabl
 def install(module: ModuleType, exercise: Exercise) -> None:
     """Add the standard checks to `module`'s namespace, where pytest collects them (once: a module
     stays imported between runs in one process)."""
+    if exercise.framework == "triton":  # what its calls must launch (grader.check.kernels)
+        from .kernels import declare as declare_launch
+
+        declare_launch(exercise.name, getattr(module, "LAUNCH", None))
     if not getattr(module, "_standard_checks_installed", False):
         for name, check in standard_checks(module, exercise).items():
             setattr(module, name, check)

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
+from typing import Any
 
 from .failure import CheckFailure
 from .mistakes import BANNED, BANNED_LIBRARY
@@ -31,6 +32,7 @@ class Finding:
     line: int
     what: str  # "imports torch", "calls torch.nn.functional.dropout (written F.dropout)"
     library: bool  # a banned library (modules), not a banned function
+    mistake: Any = None  # the grader.catalog.Mistake it is, where not the ban's own (no Triton kernel launched)
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.what}" if self.line else self.what
@@ -220,6 +222,12 @@ def rule_findings(path: Path, rules) -> list[Finding]:
 def rules_failure(name: str, findings: list[Finding], rules) -> CheckFailure:
     """One failure for all of them: the library or function, the reason, each line and what it did."""
     library = all(f.library for f in findings)
+    own = {f.mistake for f in findings}
+    if len(own) == 1 and None not in own:  # a finding of its own kind (grader.check.kernels: no kernel launched)
+        mistake = own.pop()
+        head = f"{name}: {mistake.name} ({rules.why})"
+        shown = [str(f) for f in findings[:6]]
+        return CheckFailure(head + ":\n  " + "\n  ".join(shown), mistake=mistake)
     if library:
         used = sorted({m for f in findings for m in rules.modules if re.search(rf"\b{re.escape(m)}\b", f.what)})
         head = f"{name} uses {' and '.join(used) or 'a library'}, which this exercise rules out ({rules.why})"

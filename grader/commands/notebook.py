@@ -128,6 +128,17 @@ def stub_parts(exercise: Exercise) -> tuple[str, str, list[tuple[str, str]]]:
     return text, ast.get_docstring(tree) or "", documented
 
 
+# A Triton exercise's setup cell goes on: triton where it is missing, and its interpreter where there is no GPU
+# (read when triton is imported, so before the %%grade cell runs the kernel here).
+TRITON_SETUP = (
+    "\n# Triton: installed where missing (~286 MB); without a GPU its kernels run in Triton's interpreter, on the CPU.\n"
+    "import os, torch\n"
+    "if importlib.util.find_spec(\"triton\") is None:\n"
+    "    subprocess.run([sys.executable, \"-m\", \"pip\", \"install\", \"-q\", \"triton\"], check=True)\n"
+    "if not torch.cuda.is_available():\n"
+    "    os.environ.setdefault(\"TRITON_INTERPRET\", \"1\")")
+
+
 def cells(exercise: Exercise) -> list[tuple[str, str]]:
     """The notebook's cells, as (kind, source)."""
     catalog = catalog_module.load()
@@ -153,7 +164,7 @@ def cells(exercise: Exercise) -> list[tuple[str, str]]:
             "                         \"repository this notebook came from) or a local path, then run this cell again.\")\n"
             "    subprocess.run([sys.executable, \"-m\", \"pip\", \"install\", \"-q\", KIT], check=True)\n"
             "    importlib.invalidate_caches()  # so that the import below sees what pip just installed\n"
-            "%load_ext grader")]
+            "%load_ext grader" + (TRITON_SETUP if exercise.framework == "triton" else ""))]
     spec = [f"## The spec\n\n{summary}\n\nTheory: {theory}."]
     for name, doc in documented:
         spec.append(f"### `{name}`\n\n```text\n{doc}\n```")

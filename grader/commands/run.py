@@ -70,6 +70,9 @@ def main(args) -> int:
         exercises = [e for e in catalog.exercises if args.topic is None or e.topic == args.topic]
         return _run_all(args, ws, exercises, own_file)
     exercise = common.exercise(args.name)
+    missing = catalog_module.missing_requirement(exercise)
+    if missing:  # one line, exit 1 (a setup problem, as `grader docs` without mkdocs)
+        raise common.Refused(missing)
     target = _target(args, exercise, ws)
     if args.target and not target.is_file():
         raise common.Refused(_no_target_file(exercise, target))
@@ -182,7 +185,7 @@ def _run_all(args, ws: workspace.Workspace, exercises: list[Exercise], own_file:
                     result = engine.execute(exercise, target, speed=not args.no_speed, fail_fast=args.fail_fast,
                                             backend=worker)
                 results.append(result)
-                if own_file:
+                if own_file and not result.unavailable:  # "needs triton": not an attempt
                     interview.record_run(ws, exercise.name, result)
                 bar.advance(task)
                 if not show_bar and not args.json:
@@ -191,7 +194,7 @@ def _run_all(args, ws: workspace.Workspace, exercises: list[Exercise], own_file:
     finally:
         if worker is not None:
             worker.close()
-    passed = all(r.passed for r in results)
+    passed = all(r.passed or r.unavailable for r in results)  # the rest of the kit is judged without them
     if args.json:
         print(json.dumps({"schema": SCHEMA, "passed": passed, "exercises": [r.to_json() for r in results]}))
     else:

@@ -1,0 +1,20 @@
+"""n // BLOCK programs: the last, partial block is never computed."""
+import torch
+import triton
+import triton.language as tl
+
+EXPECTED_MISTAKE = "grid too small (no ceiling division)"
+
+
+@triton.jit
+def add_kernel(x_ptr, y_ptr, out_ptr, n, BLOCK: tl.constexpr):
+    offs = tl.program_id(0) * BLOCK + tl.arange(0, BLOCK)
+    mask = offs < n
+    tl.store(out_ptr + offs, tl.load(x_ptr + offs, mask=mask) + tl.load(y_ptr + offs, mask=mask), mask=mask)
+
+
+def vector_add(x, y):
+    out = torch.empty_like(x)
+    n = x.numel()
+    add_kernel[(n // 512,)](x, y, out, n, BLOCK=512)
+    return out
