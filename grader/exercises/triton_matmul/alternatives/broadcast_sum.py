@@ -22,5 +22,5 @@ def matmul(a, b):
     (M, K), N = a.shape, b.shape[1]
     c = torch.empty((M, N), dtype=a.dtype, device=a.device)
     _bcast[(triton.cdiv(M, 32), triton.cdiv(N, 32))](a, b, c, M, N, K, *a.stride(), *b.stride(), *c.stride(),
-                                                     BM=32, BN=32, BK=8)
+                                                     BM=32, BN=32, BK=32)
     return c
