@@ -90,6 +90,25 @@ def kernel_speed(setup: Callable, *, limit: float, reference: str):
     return Speed(setup, limit={"cuda": limit}, reference={"cuda": reference}, no_cuda=NO_CUDA_KERNELS)
 
 
+def in_padded_buffer(values, *, pad: int = 64, row_pad: int = 0, fill: float = float("nan")):
+    """`values` (1-D or 2-D) copied into a larger buffer filled with `fill` (NaN), returned as a view of it:
+    `pad` elements of fill before and after, and for 2-D `row_pad` more after each row (the row stride is
+    then N + row_pad). A kernel that reads past a row or past the end reads NaN; one that assumes a
+    contiguous input reads the wrong elements."""
+    import torch
+
+    if values.dim() == 1:
+        buffer = torch.full((values.numel() + 2 * pad,), fill, dtype=values.dtype, device=values.device)
+        buffer[pad:pad + values.numel()] = values
+        return buffer[pad:pad + values.numel()]
+    rows, cols = values.shape
+    width = cols + row_pad
+    buffer = torch.full((rows * width + 2 * pad,), fill, dtype=values.dtype, device=values.device)
+    view = buffer[pad:pad + rows * width].view(rows, width)[:, :cols]
+    view.copy_(values)
+    return view
+
+
 # ---------------------------------------------------------------- what a call launched
 
 @dataclass

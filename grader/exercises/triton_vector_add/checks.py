@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import torch
 
-from grader.check import Cases, KernelLaunch, call_unchanged, describe, expect_close, kernel_speed, mistakes
+from grader.check import Cases, KernelLaunch, call_unchanged, describe, expect_close, in_padded_buffer, kernel_speed, mistakes
 
 MISTAKE = mistakes("triton_vector_add")
 LAUNCH = KernelLaunch(out_of_bounds=MISTAKE.no_mask)
 TOLERANCE = {"float32": (0.0, 0.0), "float16": (0.0, 0.0)}  # one rounding, as torch's own x + y
 BLOCKS = [2**k for k in range(4, 15)]  # the block sizes a learner may choose, 16 to 16384
-PAD = 64  # NaN elements each side of every input
 
 
 def device_of(device):
@@ -25,12 +24,9 @@ def device_of(device):
 
 def make_case(seed, n, dtype=torch.float32, device=None):
     g = torch.Generator().manual_seed(seed)
-    tensors = []
-    for _ in range(2):
-        buffer = torch.full((n + 2 * PAD,), float("nan"), dtype=torch.float64)
-        buffer[PAD:PAD + n] = torch.randn(n, generator=g, dtype=torch.float64) * 4
-        tensors.append(buffer.to(dtype=dtype, device=device_of(device))[PAD:PAD + n])  # a view: NaN neighbours
-    return tensors
+    values = [(torch.randn(n, generator=g, dtype=torch.float64) * 4).to(dtype=dtype, device=device_of(device))
+              for _ in range(2)]
+    return [in_padded_buffer(v) for v in values]  # views with NaN neighbours
 
 
 def unwritten_after(expected, got, k):

@@ -1,0 +1,20 @@
+"""Masked load without other=-inf: the padded lanes are 0 and each adds exp(0 - max) to the sum."""
+import triton
+import triton.language as tl
+from _base import launch
+
+EXPECTED_MISTAKE = "padded lanes loaded as 0, not -inf"
+
+
+@triton.jit
+def softmax_kernel(out_ptr, x_ptr, x_row_stride, out_row_stride, n_cols, BLOCK: tl.constexpr):
+    row = tl.program_id(0)
+    cols = tl.arange(0, BLOCK)
+    mask = cols < n_cols
+    x = tl.load(x_ptr + row * x_row_stride + cols, mask=mask)
+    e = tl.exp(x - tl.max(x, axis=0))
+    tl.store(out_ptr + row * out_row_stride + cols, e / tl.sum(e, axis=0), mask=mask)
+
+
+def softmax(x):
+    return launch(softmax_kernel, x)
