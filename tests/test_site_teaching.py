@@ -269,6 +269,8 @@ def test_each_interactive_figure_draws_and_reacts_to_its_controls(built_site, br
 # access outside its tensors is named from the access itself: the interpreter masks the lane off, so the
 # output is right and there is nothing to draw.
 STRUCTURAL = {"triton_vector_add": {"no_mask"}, "triton_softmax": {"no_mask"}, "triton_cross_entropy": {"no_mask"},
+              "triton_layer_norm": {"no_mask"}, "triton_matmul": {"k_mask", "store_mask"},
+              "triton_flash_attention": {"no_mask"},
               "vgg": {"not_carried", "block_not_carried"}, "nin": {"linear_head"},
               "residual_block": {"shortcut_no_stride"}, "dense_block": {"conv_first"},
               "model_summary": {"real_memory", "hooks_left"}, "training_loop": {"no_grad"},
