@@ -11,6 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from grader.check.kernels import use_interpreter_without_cuda
+
+# Triton reads TRITON_INTERPRET when it is imported (its own library kernels, tl.max and tl.sum, are
+# decorated then): before any test imports a Triton exercise's file, as the grader's child does.
+use_interpreter_without_cuda()
+
 from grader import catalog, dev
 from grader.dev import module_constant  # noqa: F401 - the tests import it from here
 from grader.results import RunResult

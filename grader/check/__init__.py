@@ -16,7 +16,7 @@ from .compare import (DEFAULT_TOLERANCE, call_unchanged, call_without_warnings, 
 from .declare import Cases, OnDevice, Speed, numpy_speed
 from .device import expect_new_tensors_on_device
 from .failure import CheckFailure, note
-from .kernels import KernelLaunch, in_padded_buffer, kernel_speed
+from .kernels import KernelLaunch, in_padded_buffer, kernel_speed, launched_programs, read_with_row_stride_n
 from .integers import FLOAT_RESULT, expect_int, expect_int_on_grid, is_integer
 from .mistakes import (BANNED, BANNED_LIBRARY, IN_PLACE, a_mistake_has_shape, matching_mistake, mistake_giving, mistakes,
                        record_reproduced, reproduced_mistake)
@@ -28,6 +28,6 @@ __all__ = [
     "Mistake", "NO_CUDA", "OnDevice", "SLOW", "Space", "Speed", "SpeedResult", "Finding", "a_mistake_has_shape", "call",
     "call_unchanged", "call_without_warnings", "describe", "expect_close", "expect_fast", "expect_int",
     "expect_int_on_grid", "expect_new_tensors_on_device", "expect_on_device", "expect_rules", "expect_unchanged",
-    "in_padded_buffer", "is_integer", "kernel_speed", "matching_mistake", "measure", "mistake_giving", "mistakes", "note", "numpy_speed", "pair",
-    "record_reproduced", "reproduced_mistake", "rule_findings", "skip_without_cuda", "snapshot", "tolerance", "unequal",
+    "in_padded_buffer", "is_integer", "kernel_speed", "launched_programs", "matching_mistake", "measure", "mistake_giving", "mistakes", "note", "numpy_speed", "pair",
+    "record_reproduced", "read_with_row_stride_n", "reproduced_mistake", "rule_findings", "skip_without_cuda", "snapshot", "tolerance", "unequal",
 ]

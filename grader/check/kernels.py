@@ -70,7 +70,10 @@ def declare(exercise: str, spec: Any) -> None:
 
 
 def use_interpreter_without_cuda() -> None:
-    """TRITON_INTERPRET=1 where torch has no CUDA device, before triton reads it (unless already set)."""
+    """TRITON_INTERPRET=1 where torch has no CUDA device (unless already set). It must come before triton is
+    first imported in the process: triton decorates its own library functions (tl.max, tl.sum) then, and
+    kernels calling them fail in the interpreter with "Cannot call @triton.jit'd outside of the scope of a
+    kernel" if they were decorated for the compiler."""
     if "TRITON_INTERPRET" in os.environ:
         return
     import torch
@@ -109,6 +112,18 @@ def in_padded_buffer(values, *, pad: int = 64, row_pad: int = 0, fill: float = f
     return view
 
 
+def read_with_row_stride_n(view, row_pad: int):
+    """The rows a kernel reads from an `in_padded_buffer(values, row_pad=row_pad)` view when it takes N (the
+    row's length) for the row stride: consecutive runs of N elements of the buffer, its NaN pads included
+    (float64, on the CPU: a mistake's variant)."""
+    import torch
+
+    rows, cols = view.shape
+    full = torch.full((rows, cols + row_pad), float("nan"), dtype=torch.float64)
+    full[:, :cols] = view.double().cpu()
+    return full.flatten()[:rows * cols].view(rows, cols)
+
+
 # ---------------------------------------------------------------- what a call launched
 
 @dataclass
@@ -116,6 +131,7 @@ class Launch:
     kernel: str                       # the kernel's name
     file: str                         # where it is defined
     grid: Any
+    programs: int | None = None       # how many programs the grid had (None where it could not be evaluated)
     storages: set = field(default_factory=set)  # data_ptr of the storage of every tensor argument
 
 
@@ -174,7 +190,7 @@ class Recorder:
         code = getattr(fn, "__code__", None)
         names = list(getattr(kernel, "arg_names", None) or [])
         bound = list(zip(names, args)) + list(kwargs.items())
-        record = Launch(getattr(fn, "__name__", "kernel"), code.co_filename if code else "", grid)
+        record = Launch(getattr(fn, "__name__", "kernel"), code.co_filename if code else "", grid, _programs(grid, bound))
         ranges = []
         for name, value in bound:
             if hasattr(value, "data_ptr") and hasattr(value, "untyped_storage"):
@@ -254,6 +270,27 @@ class Recorder:
         self.ranges = None
 
 
+def _programs(grid, bound) -> int | None:
+    """The number of programs of a launch's grid (a tuple, or a function of the arguments, as triton calls it)."""
+    try:
+        shape = grid(dict(bound)) if callable(grid) else grid
+        total = 1
+        for size in tuple(shape):
+            total *= int(size)
+        return total
+    except Exception:  # noqa: BLE001 - the launch itself reports a bad grid
+        return None
+
+
+def launched_programs() -> int | None:
+    """How many programs the learner's launches of the last fenced call ran (None if unknown): evidence
+    for a check that must tell "the grid is one program" from "every program did the first block"."""
+    from ..learner import _is_learner_or_helper_file
+
+    counts = [launch.programs for launch in RECORDER.launches if _is_learner_or_helper_file(launch.file)]
+    return None if not counts or None in counts else sum(counts)
+
+
 def _extent(name: str, tensor) -> _Range:
     """The bytes a tensor's elements occupy (a view's, not its whole storage's)."""
     itemsize = tensor.element_size()
@@ -280,7 +317,17 @@ class KernelWatch:
 
     @property
     def spec(self) -> KernelLaunch:
-        return _DECLARED.get(self.exercise, KernelLaunch())
+        """The exercise's LAUNCH: registered by the plugin, else read from its checks module (the site's
+        "See it fail" panels run the checks without the plugin)."""
+        if self.exercise not in _DECLARED:
+            import importlib
+
+            try:
+                module = importlib.import_module(f"grader.exercises.{self.exercise}.checks")
+            except ImportError:
+                module = None
+            declare(self.exercise, getattr(module, "LAUNCH", None))
+        return _DECLARED[self.exercise]
 
     def start(self) -> None:
         if "triton" in sys.modules or _importable():

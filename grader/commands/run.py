@@ -211,6 +211,8 @@ def _summary(console: Console, results, *, title: str = "Summary") -> None:
             verdict = Text("passed", style="green")
         elif r.not_started:
             verdict = Text("not started", style="dim")
+        elif r.unavailable:  # "needs triton: pip install triton"
+            verdict = Text(r.checks[0].message.partition(":")[0], style="yellow")
         else:
             verdict = Text("failed", style="red")
         speed = next((c for c in r.checks if c.speed_ratio is not None), None)
@@ -219,4 +221,6 @@ def _summary(console: Console, results, *, title: str = "Summary") -> None:
         table.add_row(r.exercise, verdict, f"{passed}/{total}", speed_text, f"{r.seconds:.1f}")
     console.print(table)
     total = sum(r.seconds for r in results)
-    console.print(f"{sum(r.passed for r in results)} of {len(results)} passed · {total:.1f} s of checks")
+    unavailable = [r for r in results if r.unavailable]
+    console.print(f"{sum(r.passed for r in results)} of {len(results) - len(unavailable)} passed · {total:.1f} s of checks"
+                  + (f" · {len(unavailable)} not run here ({unavailable[0].checks[0].message})" if unavailable else ""))

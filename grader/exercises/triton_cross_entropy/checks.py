@@ -11,7 +11,8 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
-from grader.check import Cases, KernelLaunch, call_unchanged, describe, expect_close, in_padded_buffer, kernel_speed, mistakes
+from grader.check import (Cases, KernelLaunch, call_unchanged, describe, expect_close, in_padded_buffer, kernel_speed,
+                          mistakes, read_with_row_stride_n)
 
 MISTAKE = mistakes("triton_cross_entropy")
 LAUNCH = KernelLaunch(out_of_bounds=MISTAKE.no_mask, writes_result=False)  # the wrapper takes the mean in torch
@@ -56,7 +57,7 @@ def mean_of(lse, x, t):
     return (lse - x.gather(1, t[:, None])[:, 0]).mean()
 
 
-def output_mistakes(logits, target):
+def output_mistakes(logits, target, row_pad):
     x, t = logits.double().cpu(), target.cpu()
     N, V = x.shape
     ragged = [b for b in BLOCKS if V % b]
@@ -70,6 +71,7 @@ def output_mistakes(logits, target):
         MISTAKE.no_max: naive32,
         MISTAKE.single_block: [lambda b=b: mean_of(lse_blocks(x, b, single=True), x, t) for b in narrower],
         MISTAKE.not_rescaled: [lambda b=b: mean_of(lse_blocks(x, b, rescale=False), x, t) for b in narrower],
+        **({MISTAKE.row_stride: lambda: F.cross_entropy(read_with_row_stride_n(logits, row_pad), t)} if row_pad else {}),
     }
 
 
@@ -79,7 +81,7 @@ def check_case(target_module, c, device=None):
     got = call_unchanged(target_module.cross_entropy, logits, target, case=case)
     expected = F.cross_entropy(logits.double().cpu(), target.cpu())
     expect_close(got.cpu() if isinstance(got, torch.Tensor) else got, expected, case=case, dtype=logits.dtype,
-                 mistakes=output_mistakes(logits, target))
+                 mistakes=output_mistakes(logits, target, c.get("row_pad", 0)))
 
 
 NAMED_CASES = {

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import torch
 
-from grader.check import Cases, KernelLaunch, call_unchanged, describe, expect_close, in_padded_buffer, kernel_speed, mistakes
+from grader.check import (Cases, KernelLaunch, call_unchanged, describe, expect_close, in_padded_buffer, kernel_speed,
+                          mistakes, read_with_row_stride_n)
 
 MISTAKE = mistakes("triton_softmax")
 LAUNCH = KernelLaunch(out_of_bounds=MISTAKE.no_mask)
@@ -32,14 +33,6 @@ def padded_with_zeros(x64, block):
     return torch.softmax(padded, -1)[:, :N]
 
 
-def read_with_stride_n(x, row_pad):
-    """The rows a kernel reads with N as the row stride: consecutive runs of N in the buffer, pads included."""
-    M, N = x.shape
-    full = torch.full((M, N + row_pad), float("nan"), dtype=torch.float64)
-    full[:, :N] = x.double().cpu()
-    return full.flatten()[:M * N].view(M, N)
-
-
 def output_mistakes(x, row_pad):
     x64 = x.double().cpu()
     M, N = x.shape
@@ -48,7 +41,7 @@ def output_mistakes(x, row_pad):
     if block > N:
         m[MISTAKE.pad_zero] = [lambda b=b: padded_with_zeros(x64, b) for b in (block, 2 * block)]
     if row_pad:
-        m[MISTAKE.row_stride] = lambda: torch.softmax(read_with_stride_n(x, row_pad), -1)
+        m[MISTAKE.row_stride] = lambda: torch.softmax(read_with_row_stride_n(x, row_pad), -1)
     return m
 
 

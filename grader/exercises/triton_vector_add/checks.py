@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import torch
 
-from grader.check import Cases, KernelLaunch, call_unchanged, describe, expect_close, in_padded_buffer, kernel_speed, mistakes
+from grader.check import (Cases, KernelLaunch, call_unchanged, describe, expect_close, in_padded_buffer, kernel_speed,
+                          launched_programs, mistakes)
 
 MISTAKE = mistakes("triton_vector_add")
 LAUNCH = KernelLaunch(out_of_bounds=MISTAKE.no_mask)
@@ -39,12 +40,16 @@ def unwritten_after(expected, got, k):
     return torch.cat([expected[:k], got[k:]])
 
 
-def output_mistakes(expected, got):
+def output_mistakes(expected, got, programs):
+    """The variants; `programs`, how many programs the learner's grid had, tells a grid of one program (too
+    small) from many programs that each wrote the first block (the same output)."""
     n = len(expected)
     g = got.detach().to(device="cpu", dtype=torch.float64)
+    first_block_only = [lambda b=b: unwritten_after(expected, g, b) for b in BLOCKS if b < n]
     return {
-        MISTAKE.grid_too_small: [lambda b=b: unwritten_after(expected, g, n // b * b) for b in BLOCKS if n % b],
-        MISTAKE.pid_ignored: [lambda b=b: unwritten_after(expected, g, b) for b in BLOCKS if b < n],
+        MISTAKE.grid_too_small: [lambda b=b: unwritten_after(expected, g, n // b * b) for b in BLOCKS if n % b]
+        + (first_block_only if programs == 1 else []),
+        MISTAKE.pid_ignored: first_block_only if programs != 1 else [],
     }
 
 
@@ -52,8 +57,9 @@ def check_case(target, c, device=None):
     x, y = make_case(**c, device=device)
     case = describe(x=x, y=y)
     got = call_unchanged(target.vector_add, x, y, case=case)
+    programs = launched_programs()
     expected = (x.double() + y.double()).to(x.dtype).double().cpu()  # one rounding to x's dtype
-    mistakes = output_mistakes(expected, got) if isinstance(got, torch.Tensor) and got.shape == x.shape else {}
+    mistakes = output_mistakes(expected, got, programs) if isinstance(got, torch.Tensor) and got.shape == x.shape else {}
     expect_close(got.cpu() if isinstance(got, torch.Tensor) else got, expected, case=case, dtype=x.dtype,
                  mistakes=mistakes)
 
