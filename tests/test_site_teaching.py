@@ -268,10 +268,8 @@ def test_each_interactive_figure_draws_and_reacts_to_its_controls(built_site, br
 # decode_per_token differs only in a decoded string, which the panels do not draw yet.) Vector add's missing
 # mask is named from the access itself: the checks stop the lanes outside the tensors, and the lanes inside
 # are right, so the output is too (softmax's and cross-entropy's unmasked lanes read the next row: a panel).
-# Likewise the access outside the tensors of layer norm's unmasked store, matmul's unmasked K loop and store,
-# and flash attention's unmasked store: the stopped lanes are the only wrong ones.
+# Likewise layer norm's unmasked store: the stopped lanes are the only wrong ones.
 STRUCTURAL = {"triton_vector_add": {"no_mask"}, "triton_layer_norm": {"no_mask"},
-              "triton_matmul": {"k_mask", "store_mask"}, "triton_flash_attention": {"no_mask"},
               "vgg": {"not_carried", "block_not_carried"}, "nin": {"linear_head"},
               "residual_block": {"shortcut_no_stride"}, "dense_block": {"conv_first"},
               "model_summary": {"real_memory", "hooks_left"}, "training_loop": {"no_grad"},
