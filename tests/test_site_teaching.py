@@ -268,7 +268,7 @@ def test_each_interactive_figure_draws_and_reacts_to_its_controls(built_site, br
 # - BPE's decode_per_token differs only in a decoded string, which the panels do not draw yet.
 # - Vector add's missing mask is named from the access itself: the checks stop the lanes outside the tensors,
 #   and the lanes inside are right, so the output is too (softmax's and cross-entropy's unmasked lanes read
-#   the next row: a panel).
+#   the next row: a panel). Likewise layer norm's unmasked store: the stopped lanes are the only wrong ones.
 # - kv_cache_attention's qkv_whole_history is named from a forward hook's row count.
 # - LoRA's a_zero, base_not_frozen and adapter_dtype are named from the adapter's state (A's values,
 #   requires_grad, dtype) before any output differs; its merge mistakes from the layer merged() returns, whose
@@ -278,7 +278,7 @@ def test_each_interactive_figure_draws_and_reacts_to_its_controls(built_site, br
 # - flash_attention's full_matrix is named from the sizes of the tensors the call allocates: its output is right.
 # - autograd_engine's only function is the class Value: its calls return Value objects, whose gradients the
 #   checks read afterwards, and the panels draw what a recorded call returns.
-STRUCTURAL = {"triton_vector_add": {"no_mask"},
+STRUCTURAL = {"triton_vector_add": {"no_mask"}, "triton_layer_norm": {"no_mask"},
               "vgg": {"not_carried", "block_not_carried"}, "nin": {"linear_head"},
               "residual_block": {"shortcut_no_stride"}, "dense_block": {"conv_first"},
               "model_summary": {"real_memory", "hooks_left"}, "training_loop": {"no_grad"},

@@ -64,6 +64,9 @@ def on_startup(command, dirty, **kwargs):
     """Where a build starts (once per `mkdocs build` or `mkdocs serve`), before NumPy is loaded."""
     for variable in BLAS_THREADS:
         os.environ.setdefault(variable, "1")
+    # The See-it-fail panels run the Triton exercises' kernels in Triton's interpreter: the variable must be
+    # set before anything imports triton (later, its kernels cannot run in the interpreter).
+    os.environ.setdefault("TRITON_INTERPRET", "1")
     if str(HERE) not in sys.path:  # for plots.py, imported in on_files, after mkdocs restored sys.path
         sys.path.insert(0, str(HERE))
 

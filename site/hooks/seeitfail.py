@@ -353,6 +353,9 @@ def compute_panels(name: str) -> tuple[Panel, ...]:
     from grader import catalog, dev
 
     exercise = catalog.load().get(name)
+    if exercise.framework == "triton":  # as the plugin does: Triton's interpreter where there is no GPU
+        from grader.check.kernels import use_interpreter_without_cuda
+        use_interpreter_without_cuda()
     checks = importlib.import_module(f"grader.exercises.{name}.checks")
     runs = _check_functions(checks)
     solution = _load(ROOT / "solutions" / exercise.filename, exercise)
