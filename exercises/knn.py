@@ -43,6 +43,11 @@ def knn_predict(X_train: np.ndarray, y_train: np.ndarray, X_test: np.ndarray, k:
         An np.int64 array of shape (M,).
 
     Rules:
+        - Vectorise: all the distances at once, then one sort (or partition) per call, not a Python
+          loop over the test points.
+        - Speed: X_train (4000, 32), X_test (1000, 32), 10 labels, k = 5, against scikit-learn's
+          KNeighborsClassifier(algorithm="brute").fit(...).predict on one thread; limit 40x (a stable
+          np.argsort of the whole distance matrix passes: about 15x).
         - Do not modify the inputs. NumPy only: do not import torch, sklearn or scipy.
     """
     # TODO: distances (M, N); the k nearest by a stable argsort; count the votes; the smallest top label.

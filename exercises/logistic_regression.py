@@ -47,6 +47,9 @@ def fit_logistic_regression(X: np.ndarray, y: np.ndarray, lr: float, steps: int,
         - Numerically stable for large margins: separable data with features of size 1000 is
           tested, where the logits reach thousands; the losses must stay finite and exact, and
           NumPy must not warn (compute the loss from the logits, not as log(p)).
+        - Speed: X of shape (4000, 64), lr = 0.5, steps = 200, against the same loop in torch
+          autograd on one thread; limit 10x (each step vectorised over the samples; a loop over the
+          samples does not pass).
         - Do not modify the inputs. NumPy only: do not import torch, sklearn or scipy.
     """
     # TODO: loop over steps; vectorised over samples.

@@ -10,7 +10,7 @@ import numpy as np
 import torch
 from sklearn.neighbors import KNeighborsClassifier
 
-from grader.check import CheckFailure, Cases, call_unchanged, describe, expect_close, mistakes
+from grader.check import CheckFailure, Cases, Speed, call_unchanged, describe, expect_close, mistakes
 from grader.check.mistakes import record_reproduced
 
 MISTAKE = mistakes("knn")
@@ -143,3 +143,15 @@ def test_agrees_with_sklearn(target):
     expected = KNeighborsClassifier(n_neighbors=5, algorithm="brute").fit(Xtr, ytr).predict(Xte)
     expect_close(np.asarray(got, dtype=np.float64), t(expected), case=case, dtype=np.float64, rtol=0, atol=0,
                  what="the predicted labels (scikit-learn KNeighborsClassifier)")
+
+
+def speed_setup(target, device):
+    rng = np.random.default_rng(7)
+    Xtr, Xte = rng.standard_normal((4000, 32)), rng.standard_normal((1000, 32))
+    ytr = rng.integers(0, 10, 4000)
+    sk = KNeighborsClassifier(n_neighbors=5, algorithm="brute")
+    return (lambda: target.knn_predict(Xtr, ytr, Xte, 5), lambda: sk.fit(Xtr, ytr).predict(Xte),
+            describe(X_train=Xtr, y_train=ytr, X_test=Xte, k=5))
+
+
+SPEED = Speed(speed_setup, limit=40, reference="sklearn KNeighborsClassifier(algorithm='brute')")

@@ -9,7 +9,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from grader.check import CheckFailure, Cases, call_unchanged, describe, expect_close, mistakes
+from grader.check import CheckFailure, Cases, Speed, call_unchanged, describe, expect_close, mistakes
 
 from grader.check.family.regression import as_array, t, unpack
 
@@ -123,3 +123,14 @@ CASES = [Cases(lambda target, make: check_proba(target.predict_proba, *make()), 
                name="predict_proba matches torch.sigmoid", random_name="predict_proba random case"),
          Cases(lambda target, p: check_fit(target.fit_logistic_regression, *p[0](), *p[1:]), FIT_CASES, fit_random,
                seeds=3, name="gradient descent matches autograd", random_name="gradient descent random case")]
+
+
+def speed_setup(target, device):
+    rng = np.random.default_rng(10)
+    X = rng.standard_normal((4000, 64))
+    y = (X @ rng.standard_normal(64) + rng.standard_normal(4000) > 0).astype(np.int64)
+    return (lambda: target.fit_logistic_regression(X, y, 0.5, 200), lambda: gd_torch(X, y, 0.5, 200, 0.0),
+            describe(X=X, y=y, lr=0.5, steps=200))
+
+
+SPEED = Speed(speed_setup, limit=10, reference="the same loop in torch autograd")

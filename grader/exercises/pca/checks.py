@@ -9,7 +9,7 @@ import numpy as np
 import torch
 from sklearn.decomposition import PCA
 
-from grader.check import CheckFailure, Cases, call_unchanged, describe, expect_close, mistakes
+from grader.check import CheckFailure, Cases, Speed, call_unchanged, describe, expect_close, mistakes
 
 MISTAKE = mistakes("pca")
 TOLERANCE = {"float32": (1e-6, 1e-8), "float64": (1e-6, 1e-8)}  # float64 results whatever the input
@@ -109,3 +109,12 @@ def test_agrees_with_sklearn_up_to_sign(target):
     expect_close(comps * s, t(ref.components_), case=case, dtype=np.float64, what="components (up to sign)")
     expect_close(got[1], t(ref.explained_variance_), case=case, dtype=np.float64, what="explained_variance",
                  mistakes={MISTAKE.biased_covariance: lambda: t(ref.explained_variance_ * 39 / 40)})
+
+
+def speed_setup(target, device):
+    X = np.random.default_rng(8).standard_normal((20000, 16)) @ np.diag(np.linspace(3.0, 0.1, 16))
+    sk = PCA(n_components=4, svd_solver="full")
+    return lambda: target.pca(X, 4), lambda: sk.fit_transform(X), describe(X=X, n_components=4)
+
+
+SPEED = Speed(speed_setup, limit=2.5, reference="sklearn PCA(svd_solver='full').fit_transform")
