@@ -42,6 +42,8 @@ def beam_search(step_log_probs: Callable[[torch.Tensor], torch.Tensor], bos_id: 
     every possible output.
 
     Rules:
+        - No speed check: the cost is the calls of step_log_probs (one per step, all beams
+          batched), which the checks count instead of timing.
         - Do not import transformers.
     """
     # TODO: alive beams + their sums; per step one model call, top candidates, move the EOS ones out.

@@ -26,6 +26,8 @@ def train_bpe(text: str, num_merges: int) -> list[tuple[int, int]]:
         The merges in order, a list of (int, int) tuples: merge i created id 256 + i.
 
     Rules:
+        - No speed check: BPE here is pure Python over short texts; the checks judge the
+          merges and the round trip.
         - Plain Python: do not import torch, tiktoken, tokenizers, sentencepiece or transformers.
     """
     # TODO: ids from the bytes; count (non-overlapping), pick (earliest on ties), merge, repeat.

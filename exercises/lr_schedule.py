@@ -32,6 +32,7 @@ def warmup_cosine_lr(step: int, base_lr: float, warmup_steps: int, total_steps: 
         and, where they coincide, torch.optim.lr_scheduler's CosineAnnealingLR and LinearLR).
 
     Rules:
+        - No speed check: one scalar per call.
         - Plain Python: do not import torch (the math module is all you need).
         - Every step from 0 to past total_steps is checked, for warm-ups of 0, 1 and many steps.
     """

@@ -63,6 +63,8 @@ def select_degree(x: np.ndarray, y: np.ndarray, degrees: list[int], k: int,
         in the order of `degrees`.
 
     Rules:
+        - No speed check: the cost is the k x len(degrees) small least-squares fits, whatever
+          the plumbing; the checks judge the folds and the selection.
         - Do not modify x or y.
         - NumPy only: do not import torch, sklearn or scipy.
     """
