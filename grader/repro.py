@@ -199,6 +199,10 @@ def rebuild(exercise: str, check: str, target: Path | str | None = None) -> Repr
     if found is None:
         raise ValueError(f"no exercise called {exercise!r}")
     target = Path(target) if target is not None else workspace.find().exercises / found.filename
+    if found.framework == "triton":  # before the checks import triton, as the runner's child does
+        from .check.kernels import use_interpreter_without_cuda
+
+        use_interpreter_without_cuda()
     global _recording
     _calls.clear()
     _comparisons.clear()
