@@ -19,6 +19,7 @@ import hashlib
 import importlib
 import inspect
 import math
+import os
 import pickle
 import sys
 import warnings
@@ -331,7 +332,7 @@ def panels(name: str) -> tuple[Panel, ...]:
     Running every mutant through the checks takes seconds per exercise, so the panels are kept in
     CACHE (build/, git-ignored), under a hash of everything they depend on: a change to the
     exercise, the solution, the checks or this file computes them again."""
-    path = CACHE / f"{name}-{_inputs_digest(name)}.pickle"
+    path = _cache_path(name)
     if path.exists():
         try:
             return pickle.loads(path.read_bytes())
@@ -573,10 +574,34 @@ def file_name(panel: Panel) -> str:
     return f"fail-{panel.exercise}-{panel.key}.svg"
 
 
+def _cache_path(name: str) -> Path:
+    return CACHE / f"{name}-{_inputs_digest(name)}.pickle"
+
+
+def _compute_into_cache(name: str) -> None:
+    panels(name)
+
+
+def precompute(names: list[str]) -> None:
+    """Compute the panels missing from CACHE on every core: a first build (a fresh clone, or an installed
+    kit's `grader docs`) runs ~450 mutants through their checks, minutes on one core. Spawned workers, not
+    forks: the parent has torch loaded, and its thread pools do not survive a fork."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    missing = [name for name in names if not _cache_path(name).exists()]
+    workers = min(len(missing), os.cpu_count() or 1)
+    if workers < 2:
+        return  # panels() computes the one or none left, in this process
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(_compute_into_cache, missing))
+
+
 @lru_cache(maxsize=None)
 def svgs() -> dict[str, str]:
     from grader import catalog
 
+    precompute([exercise.name for exercise in catalog.load().exercises])
     out = {}
     for exercise in catalog.load().exercises:
         for panel in panels(exercise.name):
