@@ -490,6 +490,11 @@ class _Watch:
         self._audit_installed = False
         self.kernels = None  # a Triton exercise's launch watch (grader.check.kernels.KernelWatch)
 
+    def disarm(self) -> None:
+        """After a run in this process (the kit's tests, grader dev check): the next learner call, of
+        another exercise or none, is not judged by this one's rules or kernel-launch requirement."""
+        self.rules, self.kernels = None, None
+
     def arm(self, exercise: str, path: Path) -> None:
         from . import catalog
 

@@ -77,6 +77,9 @@ def pytest_sessionfinish(session, exitstatus):
 
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config):
+    from . import learner
+
+    learner._WATCH.disarm()
     state = config.stash.get(RUN, None)
     if state is not None and state.out:
         _emit(config, {"event": "done"})

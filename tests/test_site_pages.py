@@ -36,7 +36,8 @@ def _solution_only_lines(name: str) -> list[str]:
     and signature are), nor written out in the page's own text (a hint may show one line on purpose)."""
     solution = (ROOT / "solutions" / f"{name}.py").read_text(encoding="utf-8")
     # Any stub's line is public (the pages show every stub; debug_gpt's stub is a whole, broken GPT).
-    stub = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "exercises").glob("*.py")))
+    # Squeezed: a stub aligns its lines (self.qkv  = ...), the index holds them as text.
+    stub = _squeeze("\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "exercises").glob("*.py"))))
     # Written out on purpose: the pages' own text, and the exercises' hints and mistakes' advice (the
     # reports print them, and the See-it-fail panels show the advice beside each wrong output).
     advice = [text for e in CATALOG.exercises for text in (*e.hints, *(m.explanation for m in e.mistakes.values()))]
@@ -48,7 +49,7 @@ def _solution_only_lines(name: str) -> list[str]:
     lines = []
     for line in solution.splitlines():
         code = line.strip()
-        if len(code) < 25 or code.startswith("#") or code in stub or code in docstrings or _squeeze(code) in shown:
+        if len(code) < 25 or code.startswith("#") or _squeeze(code) in stub or code in docstrings or _squeeze(code) in shown:
             continue
         lines.append(code)
     return lines
