@@ -36,10 +36,12 @@ MISSING = {e.name: why for e in CATALOG.exercises for why in [catalog.missing_re
 
 
 def pytest_collection_modifyitems(config, items):
-    """A test parametrized by such an exercise's name skips with the one line the CLI gives."""
-    if not MISSING:
-        return
+    """A test parametrized by such an exercise's name skips with the one line the CLI gives. Under xdist
+    every test that reads the built site runs on one worker, so the site (and its See-it-fail panels) is
+    built once per run, not once per worker."""
     for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("site"))
         for value in getattr(getattr(item, "callspec", None), "params", {}).values():
             if isinstance(value, str) and value in MISSING:
                 item.add_marker(pytest.mark.skip(reason=MISSING[value]))
@@ -96,11 +98,3 @@ def workspace(tmp_path, monkeypatch):
     subprocess.run([*git, "commit", "-qm", "stubs"], cwd=tmp_path, check=True)
     monkeypatch.setenv("GRADER_WORKSPACE", str(tmp_path))
     return tmp_path
-
-
-def pytest_collection_modifyitems(items):
-    # Under xdist every test that reads the built site runs on one worker, so the site (and its
-    # See-it-fail panels) is built once per run, not once per worker.
-    for item in items:
-        if "built_site" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("site"))
