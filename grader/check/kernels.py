@@ -330,12 +330,11 @@ class KernelWatch:
         return _DECLARED[self.exercise]
 
     def start(self) -> None:
-        if "triton" in sys.modules or _importable():
-            try:
-                RECORDER.install()
-            except ImportError:
-                return
-            RECORDER.start()
+        try:
+            RECORDER.install()  # imports triton the first time; without it there is no launch to watch
+        except ImportError:
+            return
+        RECORDER.start()
 
     def stop(self) -> None:
         RECORDER.stop()
@@ -367,12 +366,6 @@ class KernelWatch:
                     return [f"{name} returned a tensor that none of its kernel launches was given: return the "
                             f"output your kernel wrote ({', '.join(sorted({l.kernel for l in own}))})"]
         return []
-
-
-def _importable() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("triton") is not None
 
 
 def watch(exercise: str) -> KernelWatch:
