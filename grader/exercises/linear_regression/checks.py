@@ -176,22 +176,8 @@ def speed_setup(target, device):
     rng = np.random.default_rng(9)
     X = rng.standard_normal((4000, 64))
     y = X @ rng.standard_normal(64) + 0.1 * rng.standard_normal(4000)
-    return (lambda: target.linear_regression_gd(X, y, 0.1, 200), lambda: _torch_gd(X, y, 0.1, 200),
+    return (lambda: target.linear_regression_gd(X, y, 0.1, 200), lambda: gd_torch(X, y, 0.1, 200, 0.0),
             describe(X=X, y=y, lr=0.1, steps=200))
-
-
-def _torch_gd(X, y, lr, steps):
-    # The same loop with autograd (the oracle's way), vectorised over the samples.
-    X, y = t(X), t(y)
-    w = torch.zeros(X.shape[1], dtype=torch.float64, requires_grad=True)
-    b = torch.zeros((), dtype=torch.float64, requires_grad=True)
-    for _ in range(steps):
-        loss = 0.5 * ((X @ w + b - y) ** 2).mean()
-        w.grad = b.grad = None
-        loss.backward()
-        with torch.no_grad():
-            w -= lr * w.grad
-            b -= lr * b.grad
 
 
 SPEED = Speed(speed_setup, limit=10, reference="the same loop in torch autograd")
